@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const intFrom = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+/** The one configuration schema of Vitalis. Every field is documented in the README's configuration table. */
+export const ConfigSchema = z
+  .object({
+    port: intFrom(8080, 0, 65535),
+    host: z.string().default('127.0.0.1'),
+    baseUrl: optionalString,
+    dataDir: z.string().default('./.vitalis/data'),
+    databaseUrl: optionalString,
+    fhirUrl: optionalString.pipe(z.url().optional()),
+    fhirToken: optionalString,
+    fhirClientId: optionalString,
+    fhirPrivateKey: optionalString,
+    fhirKeyId: optionalString,
+    fhirTokenUrl: optionalString.pipe(z.url().optional()),
+    fhirScope: z.string().default('system/*.read'),
+    fhirAlg: z.enum(['RS384', 'ES384']).default('RS384'),
+    logLevel: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    bodyLimit: intFrom(32 * 1024 * 1024, 1024),
+    demoPatients: intFrom(20, 0, 100_000),
+    demoSeed: intFrom(42),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type ConfigInput = z.input<typeof ConfigSchema>;
+
+/** Environment variable for each config key. */
+export const ENV_KEYS: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'VITALIS_HOST',
+  baseUrl: 'VITALIS_BASE_URL',
+  dataDir: 'VITALIS_DATA_DIR',
+  databaseUrl: 'DATABASE_URL',
+  fhirUrl: 'VITALIS_FHIR_URL',
+  fhirToken: 'VITALIS_FHIR_TOKEN',
+  fhirClientId: 'VITALIS_FHIR_CLIENT_ID',
+  fhirPrivateKey: 'VITALIS_FHIR_PRIVATE_KEY',
+  fhirKeyId: 'VITALIS_FHIR_KEY_ID',
+  fhirTokenUrl: 'VITALIS_FHIR_TOKEN_URL',
+  fhirScope: 'VITALIS_FHIR_SCOPE',
+  fhirAlg: 'VITALIS_FHIR_ALG',
+  logLevel: 'VITALIS_LOG_LEVEL',
+  bodyLimit: 'VITALIS_BODY_LIMIT',
+  demoPatients: 'VITALIS_DEMO_PATIENTS',
+  demoSeed: 'VITALIS_DEMO_SEED',
+};
+
+/**
+ * Builds the config from environment variables and flags; flags override env.
+ * Throws VITALIS_CONFIG with the offending keys (never their values) when invalid.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  flags: Partial<Record<keyof Config, unknown>> = {},
+): Config {
+  const raw: Record<string, unknown> = {};
+  for (const [key, envName] of Object.entries(ENV_KEYS)) {
+    const value = env[envName];
+    if (value !== undefined && value !== '') {
+      raw[key] = value;
+    }
+  }
+  for (const [key, value] of Object.entries(flags)) {
+    if (value !== undefined) {
+      raw[key] = value;
+    }
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const key = String(i.path[0] ?? '');
+      const envName = (ENV_KEYS as Record<string, string | undefined>)[key];
+      return `${envName ?? key}: ${i.message}`;
+    });
+    throw new AppError('VITALIS_CONFIG', `Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** The externally visible base URL of the server (used in Bundle links and the banner). */
+export function publicBaseUrl(config: Config): string {
+  if (config.baseUrl) {
+    return config.baseUrl.replace(/\/+$/, '');
+  }
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host}:${config.port}`;
+}
