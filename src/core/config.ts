@@ -6,7 +6,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const intFrom = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+const intFrom = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER): z.ZodDefault<z.ZodCoercedNumber> =>
   z.coerce.number().int().min(min).max(max).default(def);
 
 /** The one configuration schema of Vitalis. Every field is documented in the README's configuration table. */

@@ -97,7 +97,7 @@ function wrapPgPool(pool: pg.Pool, label: string): SqlClient {
 }
 
 // numeric and bigint come back as strings from node-postgres; keep them as strings (exact), as PGlite does for numeric.
-pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 /** Opens the SQL store: a PostgreSQL server when databaseUrl is set, otherwise PGlite in dataDir. */
 export async function openSqlClient(options: OpenSqlOptions): Promise<SqlClient> {

@@ -7,7 +7,7 @@ export async function migrate(db: SqlClient): Promise<number> {
     'CREATE TABLE IF NOT EXISTS vitalis_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
   );
   const { rows } = await db.query<{ version: number }>('SELECT version FROM vitalis_migrations');
-  const applied = new Set(rows.map((r) => Number(r.version)));
+  const applied = new Set(rows.map((r) => r.version));
   let count = 0;
   for (const m of MIGRATIONS) {
     if (applied.has(m.version)) {

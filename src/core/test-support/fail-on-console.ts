@@ -8,7 +8,7 @@ const originals = new Map<string, (...args: unknown[]) => void>();
 beforeEach(() => {
   calls = [];
   for (const m of methods) {
-    originals.set(m, console[m]);
+    originals.set(m, console[m].bind(console));
     console[m] = (...args: unknown[]) => {
       calls.push(`console.${m}: ${args.map(String).join(' ').slice(0, 200)}`);
     };
