@@ -1,0 +1,144 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseSearchRequest } from '@medplum/core';
+import { MemoryRepository } from '@medplum/fhir-router';
+import type { Bundle } from '@medplum/fhirtypes';
+import { openSqlRepository } from '../adapters/fhir-sql/index.js';
+import { generateDemoPatients, generateLargeRecordPatient } from '../demo/index.js';
+import { loadFhirDefinitions } from '../fhir/definitions.js';
+import type { FhirRepository } from '../fhir/repository.js';
+import { importPaths } from '../import/index.js';
+import { buildPatientContext } from '../patient/index.js';
+import { flattenBundle, loadIntoMemory, syntheaResources } from './memory-peer.js';
+import { buildWorkload, patientIds, queriesFor, type PatientQueries, type Searcher } from './search-workload.js';
+import { round, timeEach } from './stats.js';
+
+const SYNTHEA = resolve(process.env['VITALIS_SYNTHEA_DIR'] ?? '../shared/data/synthea/r4');
+const DEMO_PATIENTS = Number(process.env['BENCH_DEMO_PATIENTS'] ?? 6000);
+const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 200);
+const PEER_SAMPLES = Number(process.env['BENCH_PEER_SAMPLES'] ?? 50);
+
+type QueryStats = Record<string, { p50: number; p95: number; n: number }>;
+
+function progress(msg: string): void {
+  process.stderr.write(`[bench:fhir] ${msg}\n`);
+}
+
+async function measureSearches(search: Searcher, workload: PatientQueries[]): Promise<QueryStats> {
+  const out: QueryStats = {};
+  for (const name of ['observations', 'activeConditions', 'activeMeds'] as const) {
+    // Warm-up pass, then the measured pass.
+    for (const q of workload.slice(0, 10)) await search(parseSearchRequest(queriesFor(q)[name]));
+    out[name] = await timeEach(workload, (q) => search(parseSearchRequest(queriesFor(q)[name])));
+  }
+  return out;
+}
+
+function ratio(peer: QueryStats, ours: QueryStats): Record<string, number> {
+  const r: Record<string, number> = {};
+  for (const [k, v] of Object.entries(ours)) {
+    const p = peer[k];
+    if (p) r[k] = round(p.p50 / Math.max(v.p50, 1e-6), 1);
+  }
+  return r;
+}
+
+async function writeDemo(repo: FhirRepository, patients: number): Promise<{ resources: number; seconds: number }> {
+  const t = performance.now();
+  let resources = 0;
+  let n = 0;
+  for (const bundle of generateDemoPatients({ patients, seed: 4242 })) {
+    await repo.processBundle(bundle);
+    resources += bundle.entry?.length ?? 0;
+    if (++n % 500 === 0) progress(`demo ${n}/${patients} patients, ${resources} resources`);
+  }
+  return { resources, seconds: (performance.now() - t) / 1000 };
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(SYNTHEA)) {
+    throw new Error(`Synthea bundles not found at ${SYNTHEA}; set VITALIS_SYNTHEA_DIR`);
+  }
+  loadFhirDefinitions();
+  const dataDir = mkdtempSync(join(tmpdir(), 'vitalis-bench-'));
+  const repo = await openSqlRepository({ dataDir });
+  const search: Searcher = (r) => repo.search(r);
+  const result: Record<string, unknown> = { bench: 'fhir', store: 'pglite', node: process.version };
+
+  progress('importing Synthea');
+  const t0 = performance.now();
+  const summary = await importPaths(repo, [SYNTHEA], {});
+  const importSeconds = (performance.now() - t0) / 1000;
+  result['syntheaImport'] = {
+    resources: summary.resources,
+    rejected: summary.rejected,
+    seconds: round(importSeconds),
+    resourcesPerSecond: Math.round(summary.resources / importSeconds),
+  };
+
+  progress('searches at 60 patients');
+  const ids60 = await patientIds(search);
+  const work60 = await buildWorkload(search, ids60, SAMPLES);
+  const ours60 = await measureSearches(search, work60);
+
+  progress('loading the MemoryRepository peer');
+  const memory = new MemoryRepository();
+  for await (const resources of syntheaResources(SYNTHEA)) await loadIntoMemory(memory, resources);
+  const memSearch: Searcher = (r) => memory.search(r) as Promise<Bundle>;
+  const peer60 = await measureSearches(memSearch, work60);
+  result['searchAt60'] = {
+    patients: ids60.length,
+    pglite: ours60,
+    medplumMemoryRepository: peer60,
+    peerOverOursP50: ratio(peer60, ours60),
+  };
+
+  progress(`writing ${DEMO_PATIENTS} demo patients`);
+  const demo = await writeDemo(repo, DEMO_PATIENTS);
+  if (typeof global.gc === 'function') global.gc();
+  result['demoImport'] = {
+    patients: DEMO_PATIENTS,
+    resources: demo.resources,
+    seconds: round(demo.seconds),
+    resourcesPerSecond: Math.round(demo.resources / demo.seconds),
+  };
+  result['rssMbAfterImport'] = Math.round(process.memoryUsage().rss / 1048576);
+
+  progress('searches at full scale');
+  const idsAll = await patientIds(search);
+  const workAll = await buildWorkload(search, idsAll, SAMPLES, 11);
+  const oursAll = await measureSearches(search, workAll);
+  progress('loading the peer at full scale');
+  memory.clear();
+  for await (const resources of syntheaResources(SYNTHEA)) await loadIntoMemory(memory, resources);
+  for (const bundle of generateDemoPatients({ patients: DEMO_PATIENTS, seed: 4242 }))
+    await loadIntoMemory(memory, flattenBundle(bundle));
+  const peerAll = await measureSearches(memSearch, workAll.slice(0, PEER_SAMPLES));
+  result['searchAtScale'] = {
+    patients: idsAll.length,
+    pglite: oursAll,
+    medplumMemoryRepository: peerAll,
+    peerOverOursP50: ratio(peerAll, oursAll),
+  };
+  memory.clear();
+
+  progress('patient context for a large record');
+  const large = generateLargeRecordPatient({ seed: 99, resources: 2500 });
+  await repo.processBundle(large);
+  const largeId = large.entry?.find((e) => e.resource?.resourceType === 'Patient')?.resource?.id ?? '';
+  const runs = Array.from({ length: 60 }, (_, i) => i);
+  await buildPatientContext(repo, largeId);
+  const ctx = await timeEach(runs, () => buildPatientContext(repo, largeId));
+  result['patientContext'] = { resources: large.entry?.length ?? 0, ...ctx };
+
+  await repo.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  result['machine'] = { cores: (await import('node:os')).cpus().length };
+  process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench:fhir failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

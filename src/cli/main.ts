@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './data-commands.js';
+import { reportError } from './errors.js';
+import { registerServeCommand } from './serve-command.js';
+import { registerToolCommands } from './tool-commands.js';
+
+/** Builds the `vitalis` command tree. */
+export function buildCli(): Command {
+  const program = new Command('vitalis')
+    .description('Vitalis: EHR-native clinical AI platform — FHIR R4 store and API, chart import, demo patients')
+    .version('0.1.0')
+    .showHelpAfterError('(run `vitalis --help` or `vitalis <command> --help` for usage)')
+    .exitOverride();
+  registerServeCommand(program);
+  registerDataCommands(program);
+  registerToolCommands(program);
+  return program;
+}
+
+async function main(): Promise<void> {
+  try {
+    await buildCli().parseAsync(process.argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      process.exitCode = err.exitCode;
+      return;
+    }
+    process.exitCode = reportError(err);
+  }
+}
+
+await main();
