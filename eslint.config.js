@@ -40,7 +40,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/bench/**/*.ts'],
+    files: ['src/fhir/**/*.ts', 'src/patient/**/*.ts', 'src/import/**/*.ts', 'src/demo/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/adapters/**', '**/app/**'], message: 'domains must not import adapters (core <- domains <- adapters)' },
+            { group: ['**/server/**', '**/cli/**'], message: 'domains must not import server or cli code' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/bench/**/*.ts', 'src/app/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -42,7 +42,7 @@ export async function openRepository(config: Config, logger: Logger): Promise<Fh
   const store = describeStore(config);
   logger.info('opening store', { store: store.kind, location: store.location });
   if (config.fhirUrl) {
-    return remoteRepositoryFromConfig(config);
+    return remoteRepositoryFromConfig(config, logger);
   }
   return openSqlRepository({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 }

@@ -71,10 +71,10 @@ async function main(): Promise<void> {
   const summary = await importPaths(repo, [SYNTHEA], {});
   const importSeconds = (performance.now() - t0) / 1000;
   result['syntheaImport'] = {
-    resources: summary.resources,
+    resources: summary.resourcesRead,
     rejected: summary.rejected,
     seconds: round(importSeconds),
-    resourcesPerSecond: Math.round(summary.resources / importSeconds),
+    resourcesPerSecond: Math.round(summary.resourcesRead / importSeconds),
   };
 
   progress('searches at 60 patients');

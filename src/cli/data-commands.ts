@@ -57,7 +57,7 @@ export function registerDataCommands(program: Command): void {
       await writeFile(report, JSON.stringify({ rejections: summary.rejections }, null, 2));
       process.stdout.write(`Rejections report written to ${report}\n`);
     }
-    if (summary.rejected > 0) {
+    if (summary.rejected > 0 || summary.failedFiles > 0) {
       process.exitCode = 3;
     }
   });
