@@ -1,0 +1,101 @@
+import type { CodeableConcept, Observation, ObservationComponent } from '@medplum/fhirtypes';
+import type { ObservationFact } from './fact-schema.js';
+import { baseFact, conceptCodes, conceptCodings, SYSTEMS } from './fhir-helpers.js';
+import { abnormalFlag, observationValue, referenceRange } from './observation-values.js';
+import { loincEntry } from './units.js';
+
+const VITAL_CATEGORIES = new Set(['vital-signs', 'vital-sign']);
+const LAB_CATEGORIES = new Set(['laboratory']);
+
+/** Options for turning observations into facts. */
+export interface ObservationOptions {
+  /** Apply default adult reference intervals when a lab has none (true for patients aged 18 or more). */
+  adultDefaults: boolean;
+}
+
+function loincOf(concept: CodeableConcept | undefined): string | null {
+  return concept?.coding?.find((c) => c.system === SYSTEMS.loinc && c.code)?.code ?? null;
+}
+
+function kindOf(loinc: string | null, category: readonly string[]): ObservationFact['kind'] {
+  const entry = loincEntry(loinc);
+  if (entry?.vital !== undefined || category.some((c) => VITAL_CATEGORIES.has(c))) {
+    return 'vital';
+  }
+  if (category.some((c) => LAB_CATEGORIES.has(c)) || (entry !== undefined && category.length === 0)) {
+    return 'lab';
+  }
+  return 'observation';
+}
+
+function buildFact(
+  observation: Observation,
+  part: { concept: CodeableConcept | undefined; valued: Observation | ObservationComponent; suffix?: string },
+  options: ObservationOptions,
+): ObservationFact {
+  const category = conceptCodes(observation.category);
+  const loinc = loincOf(part.concept);
+  const kind = kindOf(loinc, category);
+  const base = baseFact({
+    resource: observation,
+    kind,
+    concept: part.concept,
+    preferred: [SYSTEMS.loinc],
+    ...(part.suffix === undefined ? {} : { suffix: part.suffix }),
+    effectiveTime:
+      observation.effectiveDateTime ??
+      observation.effectivePeriod?.start ??
+      observation.effectiveInstant ??
+      observation.issued,
+    effectiveEnd: observation.effectivePeriod?.end,
+    status: observation.status,
+    encounter: observation.encounter,
+  });
+  const value = observationValue(part.valued, loinc);
+  const range = referenceRange(part.valued.referenceRange, value, loinc, options.adultDefaults && kind === 'lab');
+  const interpretation = (part.valued.interpretation ?? []).flatMap((i) => conceptCodings(i));
+  return {
+    ...base,
+    kind,
+    value,
+    flags: { active: null, abnormal: abnormalFlag(interpretation, value, range) },
+    category,
+    loinc,
+    vitalSign: loincEntry(loinc)?.vital ?? null,
+    referenceRange: range,
+    interpretation,
+    panel: part.suffix === undefined ? null : base.id.slice(0, base.id.indexOf('#')),
+  };
+}
+
+function hasValue(v: Observation | ObservationComponent): boolean {
+  return (
+    v.valueQuantity !== undefined ||
+    v.valueCodeableConcept !== undefined ||
+    v.valueString !== undefined ||
+    v.valueBoolean !== undefined ||
+    v.valueInteger !== undefined ||
+    v.valueDateTime !== undefined ||
+    v.valueTime !== undefined
+  );
+}
+
+/**
+ * Turns an Observation into facts: one for its own value, plus one per valued component (suffix = the component's
+ * code, e.g. `Observation/bp#8480-6` for a systolic pressure in a blood-pressure panel).
+ */
+export function observationFacts(observation: Observation, options: ObservationOptions): ObservationFact[] {
+  const components = (observation.component ?? []).filter(hasValue);
+  const facts: ObservationFact[] = [];
+  if (hasValue(observation) || components.length === 0) {
+    facts.push(buildFact(observation, { concept: observation.code, valued: observation }, options));
+  }
+  const used = new Set<string>();
+  components.forEach((component, index) => {
+    const code = conceptCodings(component.code, [SYSTEMS.loinc])[0]?.code ?? String(index);
+    const suffix = used.has(code) ? `${code}-${index}` : code;
+    used.add(suffix);
+    facts.push(buildFact(observation, { concept: component.code, valued: component, suffix }, options));
+  });
+  return facts;
+}
