@@ -40,14 +40,22 @@ export function registerDataCommands(program: Command): void {
     const batchSize = parseFlag(positiveInt('--batch-size', 1), opts['batchSize'], '500');
     const summary = await withRepository(config, async (repo) => {
       const bar = createProgressBar(process.stderr);
+      // Ctrl-C stops after the current unit (a transaction is never cut in half) and still prints the summary.
+      const abort = new AbortController();
+      const onSigint = (): void => {
+        abort.abort();
+      };
+      process.once('SIGINT', onSigint);
       try {
         return await importPaths(repo, paths, {
           batchSize,
+          signal: abort.signal,
           onProgress: (p) => {
             bar.update(p);
           },
         });
       } finally {
+        process.off('SIGINT', onSigint);
         bar.done();
       }
     });

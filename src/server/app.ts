@@ -1,0 +1,40 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { loadFhirDefinitions } from '../fhir/definitions.js';
+import { registerBodyParsers } from './body-parsers.js';
+import type { ServerDeps } from './deps.js';
+import { registerHooks, requestId, sendError } from './hooks.js';
+import { normalizeRequestError } from './http-errors.js';
+import { registerApiContextRoutes } from './routes/api-context.js';
+import { registerApiPatientRoutes } from './routes/api-patients.js';
+import { registerFhirInstanceRoutes } from './routes/fhir-instance.js';
+import { registerFhirSystemRoutes } from './routes/fhir-system.js';
+import { registerFhirTypeRoutes } from './routes/fhir-type.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerHomeRoute } from './routes/home.js';
+
+/** Builds the HTTP app (FHIR R4 REST at /fhir, JSON API at /api, health probes) as a value, not listening. */
+export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
+  loadFhirDefinitions();
+  const app = Fastify({
+    logger: false,
+    bodyLimit: deps.config.bodyLimit,
+    genReqId: requestId,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    // Router-level failures (e.g. a malformed percent-encoding) bypass the error handler; render them the same way.
+    frameworkErrors: (error, request, reply) => {
+      void sendError(request, reply, normalizeRequestError(error));
+    },
+  });
+  registerBodyParsers(app);
+  registerHooks(app, deps.logger);
+  registerHomeRoute(app);
+  registerHealthRoutes(app, deps);
+  registerFhirSystemRoutes(app, deps);
+  registerFhirTypeRoutes(app, deps);
+  registerFhirInstanceRoutes(app, deps);
+  registerApiPatientRoutes(app, deps);
+  registerApiContextRoutes(app, deps);
+  await app.ready();
+  return app;
+}

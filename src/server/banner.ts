@@ -1,0 +1,28 @@
+import type { Config } from '../core/config.js';
+import type { FhirRepository } from '../fhir/repository.js';
+import { describeStore } from '../app/open-repository.js';
+import { SOFTWARE } from './deps.js';
+
+/** The start-up banner: the store and every URL a user needs. */
+export function renderBanner(url: string, config: Config, repo: FhirRepository): string {
+  const store = describeStore(config);
+  const rows: [string, string][] = [
+    ['UI', `${url}/`],
+    ['FHIR R4 API', `${url}/fhir`],
+    ['Capability', `${url}/fhir/metadata`],
+    ['Patients API', `${url}/api/patients`],
+    ['Health', `${url}/healthz  ${url}/readyz`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return [
+    '',
+    `  ${SOFTWARE.name} ${SOFTWARE.version} is running`,
+    `  Store: ${store.kind} (${store.location})${repo.capabilities.write ? '' : ', read-only'}`,
+    '',
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
+    '',
+    '  Press Ctrl+C to stop.',
+    '',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,3 @@
+export { buildApp } from './app.js';
+export type { ServerDeps } from './deps.js';
+export { startServer, type RunningServer, type StartOptions } from './start.js';
