@@ -135,6 +135,15 @@ CREATE INDEX IF NOT EXISTS sp_uri_lookup ON sp_uri (res_type, param, value);
 CREATE INDEX IF NOT EXISTS sp_uri_rid ON sp_uri (rid, param);
 `,
   },
+  {
+    version: 2,
+    name: 'store resource content uncompressed',
+    // Bulk import spends much of its time in pglz compression of JSONB content; store it uncompressed instead.
+    sql: `
+ALTER TABLE resources ALTER COLUMN content SET STORAGE EXTERNAL;
+ALTER TABLE resource_history ALTER COLUMN content SET STORAGE EXTERNAL;
+`,
+  },
 ];
 
 /** Index rows extracted from one resource (without rid/res_type, which the writer adds). */
