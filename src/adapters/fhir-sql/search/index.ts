@@ -1,0 +1,3 @@
+export { executeSearch, findMatchingIds, type MatchId, type SearchOptions } from './execute.js';
+export { parseSearchQuery } from './parse.js';
+export { DEFAULT_COUNT, MAX_COUNT } from './compile-search.js';
