@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MemoryRepository } from '@medplum/fhir-router';
+import type { MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 
 /** Turns a transaction Bundle with urn:uuid fullUrls (or PUT Type/id entries) into resources with plain references. */

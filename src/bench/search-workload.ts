@@ -1,5 +1,6 @@
-import { parseSearchRequest, type SearchRequest } from '@medplum/core';
-import type { Bundle, Observation, Resource } from '@medplum/fhirtypes';
+import type { SearchRequest } from '@medplum/core';
+import { parseSearchUrl } from '../fhir/search/index.js';
+import type { Bundle, Observation } from '@medplum/fhirtypes';
 import { prng } from './stats.js';
 
 /** Anything that can run a FHIR search (our repository, or medplum's MemoryRepository as a peer). */
@@ -25,7 +26,7 @@ export async function buildWorkload(
     if (patientId === undefined) {
       break;
     }
-    const bundle = await search(parseSearchRequest(`Observation?patient=${patientId}&_count=20`));
+    const bundle = await search(parseSearchUrl(`Observation?patient=${patientId}&_count=20`));
     const codings = (bundle.entry ?? [])
       .map((e) => (e.resource as Observation | undefined)?.code?.coding?.[0])
       .filter((c) => c?.code !== undefined);
@@ -51,9 +52,9 @@ export async function patientIds(search: Searcher): Promise<string[]> {
   const ids: string[] = [];
   let offset = 0;
   for (;;) {
-    const bundle = await search(parseSearchRequest(`Patient?_count=1000&_offset=${offset}&_elements=id`));
+    const bundle = await search(parseSearchUrl(`Patient?_count=1000&_offset=${offset}&_elements=id`));
     const page = (bundle.entry ?? [])
-      .map((e) => (e.resource as Resource | undefined)?.id)
+      .map((e) => (e.resource)?.id)
       .filter((x): x is string => !!x);
     ids.push(...page);
     if (page.length < 1000) {

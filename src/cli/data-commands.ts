@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSearchRequest } from '@medplum/core';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { generateDemoPatients, seedDemo } from '../demo/index.js';
 import { loadFhirDefinitions } from '../fhir/definitions.js';
+import { parseSearchUrl } from '../fhir/search/index.js';
 import { createProgressBar, formatSummary, importPaths } from '../import/index.js';
 import { buildPatientContext } from '../patient/index.js';
 import { configFromFlags, withStoreOptions } from './options.js';
@@ -117,7 +117,7 @@ export function registerDataCommands(program: Command): void {
   ).action(async (query: string, opts: Record<string, unknown>) => {
     const config = configFromFlags(opts);
     loadFhirDefinitions();
-    const request = parseSearchRequest(query.replace(/^\/+/, ''));
+    const request = parseSearchUrl(query);
     const bundle = await withRepository(config, (repo) => repo.search(request));
     process.stdout.write(JSON.stringify(bundle, null, 2) + '\n');
   });

@@ -22,7 +22,9 @@ describe('AppError', () => {
   it('documents every code, with its status, in docs/errors.md', () => {
     const doc = readFileSync(new URL('../../docs/errors.md', import.meta.url), 'utf8');
     for (const [code, status] of Object.entries(ERROR_STATUS) as [ErrorCode, number][]) {
-      expect(doc, `docs/errors.md is missing ${code}`).toMatch(new RegExp(`\\| \`${code}\` \\| ${status} \\|`));
+      expect(doc, `docs/errors.md is missing ${code}`).toMatch(
+        new RegExp(`\\|\\s*\`${code}\`\\s*\\|\\s*${status}\\s*\\|`),
+      );
     }
   });
 });

@@ -1,4 +1,5 @@
-import { formatHumanName, parseSearchRequest } from '@medplum/core';
+import { formatHumanName, type SearchRequest } from '@medplum/core';
+import { parseSearchQuery } from '../../fhir/search/index.js';
 import type { HumanName, Patient } from '@medplum/fhirtypes';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -49,11 +50,17 @@ export function summarizePatient(patient: Patient): PatientListItem {
 async function findPatients(repo: FhirRepository, q: string | undefined, count: number): Promise<Patient[]> {
   const base = { _count: String(count), _sort: 'family' };
   if (q === undefined || q === '') {
-    const bundle = await repo.search(parseSearchRequest<Patient>('Patient', base));
+    const bundle = await repo.search<Patient>(
+      parseSearchQuery('Patient', new URLSearchParams(base)) as SearchRequest<Patient>,
+    );
     return (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
   }
   const queries = [{ ...base, name: q }, ...(/\s/.test(q) ? [] : [{ ...base, identifier: q }])];
-  const bundles = await Promise.all(queries.map((query) => repo.search(parseSearchRequest<Patient>('Patient', query))));
+  const bundles = await Promise.all(
+    queries.map((query) =>
+      repo.search<Patient>(parseSearchQuery('Patient', new URLSearchParams(query)) as SearchRequest<Patient>),
+    ),
+  );
   const byId = new Map<string, Patient>();
   for (const bundle of bundles) {
     for (const entry of bundle.entry ?? []) {

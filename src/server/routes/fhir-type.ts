@@ -1,4 +1,4 @@
-import { parseSearchRequest } from '@medplum/core';
+import { parseSearchQuery } from '../../fhir/search/index.js';
 import type { Resource, ResourceType } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.js';
@@ -39,6 +39,16 @@ function searchParams(...sources: Record<string, string | string[]>[]): Record<s
   return out;
 }
 
+function toSearchParams(params: Record<string, string[]>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [key, values] of Object.entries(params)) {
+    for (const value of values) {
+      out.append(key, value);
+    }
+  }
+  return out;
+}
+
 /** Type-level FHIR interactions: search (GET and POST _search), create (conditional) and type history. */
 export function registerFhirTypeRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const { repo, config } = deps;
@@ -47,7 +57,7 @@ export function registerFhirTypeRoutes(app: FastifyInstance, deps: ServerDeps): 
     return async (request, reply) => {
       const type: ResourceType = typeParam(request);
       const params = searchParams(queryRecord(request), withForm ? formBody(request) : {});
-      const searchRequest = parseSearchRequest(type, params);
+      const searchRequest = parseSearchQuery(type, toSearchParams(params));
       const bundle = await repo.search(searchRequest, fhirBaseUrl(config, request));
       return sendFhir(reply, 200, bundle);
     };

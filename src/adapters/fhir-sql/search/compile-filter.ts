@@ -101,7 +101,9 @@ export function compileFilter(b: SqlBuilder, scope: FilterScope, filter: Filter)
   const table = TABLES[sp.type];
   const probeScope = (): string => `i.rid = ${a}.rid AND i.param = ${b.bind(sp.code)}`;
   const rowScope = (): string =>
-    scope.probe ? probeScope() : `i.rid = ${a}.rid AND i.res_type = ${b.bind(scope.resourceType)} AND i.param = ${b.bind(sp.code)}`;
+    scope.probe
+      ? probeScope()
+      : `i.rid = ${a}.rid AND i.res_type = ${b.bind(scope.resourceType)} AND i.param = ${b.bind(sp.code)}`;
   if (filter.operator === 'missing' || filter.operator === 'present') {
     const flag = parseBoolean(filter.code, filter.value);
     const missing = filter.operator === 'missing' ? flag : !flag;
@@ -204,9 +206,10 @@ function compileChain(b: SqlBuilder, scope: FilterScope, filter: Filter): string
     throw badParam(filter.code, `Unknown search parameter ${innerCode} for ${targetType}`);
   }
   const ordered = innerSp !== undefined && ['date', 'number', 'quantity'].includes(innerSp.type);
-  const inner: Filter = ordered && innerModifier === undefined
-    ? { code: innerCode, ...splitPrefixFilter(filter.value) }
-    : { code: innerCode, operator: innerModifier ?? 'eq', value: filter.value };
+  const inner: Filter =
+    ordered && innerModifier === undefined
+      ? { code: innerCode, ...splitPrefixFilter(filter.value) }
+      : { code: innerCode, operator: innerModifier ?? 'eq', value: filter.value };
   const innerSql = compileFilter(b, { alias: 't', resourceType: targetType, allowChain: false, probe: false }, inner);
   return `EXISTS (SELECT 1 FROM sp_reference c JOIN resources t ON t.res_type = c.target_type AND t.id = c.target_id
     WHERE c.rid = ${scope.alias}.rid AND c.res_type = ${b.bind(scope.resourceType)} AND c.param = ${b.bind(sp.code)} AND c.target_type = ${b.bind(targetType)}

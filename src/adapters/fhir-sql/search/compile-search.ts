@@ -1,8 +1,8 @@
-import { isResourceType, type SearchRequest } from '@medplum/core';
-import { AppError } from '../../../core/errors.js';
+import type { SearchRequest } from '@medplum/core';
 import { compileFilter, driverRidSet } from './compile-filter.js';
 import { pickDriver } from './driver.js';
 import { badParam } from './errors.js';
+import { assertResourceType } from '../../../fhir/search/parse-query.js';
 import { compileSort } from './sort.js';
 import { SqlBuilder } from './sql-builder.js';
 
@@ -18,11 +18,7 @@ export interface CompiledSearch {
 }
 
 /** Fails with VITALIS_UNKNOWN_TYPE unless the type is an R4 resource type. */
-export function assertResourceType(type: string): void {
-  if (!isResourceType(type)) {
-    throw new AppError('VITALIS_UNKNOWN_TYPE', `Unknown resource type ${type}`);
-  }
-}
+export { assertResourceType };
 
 /** Compiles the filters and sort rules of a request into SQL over `resources r` (current, non-deleted rows only). */
 export function compileSearch(request: SearchRequest): CompiledSearch {

@@ -44,7 +44,11 @@ function entry(base: string | undefined, row: FoundRow, mode: 'match' | 'include
 }
 
 /** Runs a FHIR search over the SQL store and returns a `searchset` Bundle (matches, includes, total, paging links). */
-export async function executeSearch(db: SqlClient, request: SearchRequest, options: SearchOptions = {}): Promise<Bundle> {
+export async function executeSearch(
+  db: SqlClient,
+  request: SearchRequest,
+  options: SearchOptions = {},
+): Promise<Bundle> {
   const c = compileSearch(request);
   const { count, offset } = pageOf(request);
   let matches: FoundRow[] = [];

@@ -111,10 +111,12 @@ describe.each(testStoreNames())('search results on %s', (name) => {
       ['p1', 'include'],
     ]);
     const typed = await s('Observation?patient=p1,p2&_include=Observation:subject:Patient&_sort=_id');
-    expect(typed.entry?.filter((e) => e.search?.mode === 'include').map((e) => e.resource?.id).sort()).toEqual([
-      'p1',
-      'p2',
-    ]);
+    expect(
+      typed.entry
+        ?.filter((e) => e.search?.mode === 'include')
+        .map((e) => e.resource?.id)
+        .sort(),
+    ).toEqual(['p1', 'p2']);
     const wrongType = await s('Observation?_id=o1&_include=Observation:subject:Group');
     expect(wrongType.entry?.map((e) => e.resource?.id)).toEqual(['o1']);
     const rev = await s('Observation?_id=o1,o2&_revinclude=Provenance:target');
@@ -124,11 +126,12 @@ describe.each(testStoreNames())('search results on %s', (name) => {
       ['prov1', 'include'],
     ]);
     const patients = await s('Patient?_id=p1&_revinclude=Observation:subject');
-    expect(patients.entry?.filter((e) => e.search?.mode === 'include').map((e) => e.resource?.id).sort()).toEqual([
-      'o1',
-      'o2',
-      'o3',
-    ]);
+    expect(
+      patients.entry
+        ?.filter((e) => e.search?.mode === 'include')
+        .map((e) => e.resource?.id)
+        .sort(),
+    ).toEqual(['o1', 'o2', 'o3']);
   });
 
   it('finds matching ids for conditional requests', async () => {

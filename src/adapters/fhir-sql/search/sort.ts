@@ -26,7 +26,13 @@ export function compileSort(b: SqlBuilder, alias: string, resourceType: string, 
     if (rule.code === '_lastUpdated') {
       return `${alias}.last_updated ${dir}`;
     }
-    if (rule.code.startsWith('_') && rule.code !== '_tag' && rule.code !== '_profile' && rule.code !== '_security' && rule.code !== '_source') {
+    if (
+      rule.code.startsWith('_') &&
+      rule.code !== '_tag' &&
+      rule.code !== '_profile' &&
+      rule.code !== '_security' &&
+      rule.code !== '_source'
+    ) {
       throw badParam('_sort', `Cannot sort by ${rule.code}`);
     }
     let sp;

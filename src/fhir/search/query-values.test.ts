@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badParam, splitOr, splitUnescaped, unescapeValue } from './errors.js';
+import { badParam, splitOr, splitUnescaped, unescapeValue } from './query-values.js';
 
 describe('search value splitting', () => {
   it('splits on unescaped commas and pipes, keeping escapes until the leaf', () => {

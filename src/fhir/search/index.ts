@@ -1,0 +1,2 @@
+export { assertResourceType, parseSearchQuery, parseSearchUrl } from './parse-query.js';
+export { badParam, splitOr, splitUnescaped, unescapeValue } from './query-values.js';
