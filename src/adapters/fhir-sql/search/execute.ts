@@ -19,7 +19,8 @@ export interface MatchId {
 }
 
 async function countMatches(db: SqlClient, request: SearchRequest): Promise<number> {
-  const c = compileSearch(request);
+  // Sort keys bind parameters of their own; a count has no ORDER BY, so compile without them.
+  const c = compileSearch({ ...request, sortRules: [] });
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM resources r WHERE ${c.where}`,
     c.builder.params,
@@ -29,7 +30,7 @@ async function countMatches(db: SqlClient, request: SearchRequest): Promise<numb
 
 /** Finds the ids of current resources matching a search (for conditional create/update/references), up to `limit`. */
 export async function findMatchingIds(db: SqlClient, request: SearchRequest, limit = 2): Promise<MatchId[]> {
-  const c = compileSearch(request);
+  const c = compileSearch({ ...request, sortRules: [] });
   const lim = c.builder.bind(limit);
   const { rows } = await db.query<{ id: string }>(
     `SELECT r.id FROM resources r WHERE ${c.where} ORDER BY r.id LIMIT ${lim}`,

@@ -80,6 +80,14 @@ describe.each(testStoreNames())('search results on %s', (name) => {
     expect(bundle.entry).toBeUndefined();
   });
 
+  it('counts and pages with totals when the query also sorts on a search parameter', async () => {
+    const counted = await s('Observation?code=8867-4&_sort=-date&_summary=count');
+    expect(counted.total).toBe(4);
+    const paged = await s('Observation?code=8867-4&_sort=-date&_count=1&_total=accurate');
+    expect(paged.total).toBe(4);
+    expect(paged.entry).toHaveLength(1);
+  });
+
   it('keeps only the listed elements with _elements and tags SUBSETTED', async () => {
     const bundle = await s('Observation?_id=o1&_elements=code,status');
     const r = bundle.entry?.[0]?.resource;
