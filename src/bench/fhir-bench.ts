@@ -16,19 +16,21 @@ import { round, timeEach } from './stats.js';
 const SYNTHEA = resolve(process.env['VITALIS_SYNTHEA_DIR'] ?? '../shared/data/synthea/r4');
 const DEMO_PATIENTS = Number(process.env['BENCH_DEMO_PATIENTS'] ?? 6000);
 const SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 200);
-const PEER_SAMPLES = Number(process.env['BENCH_PEER_SAMPLES'] ?? 50);
+const PEER_SAMPLES = Number(process.env['BENCH_PEER_SAMPLES'] ?? 20);
 
 type QueryStats = Record<string, { p50: number; p95: number; n: number }>;
 
+const started = performance.now();
+
 function progress(msg: string): void {
-  process.stderr.write(`[bench:fhir] ${msg}\n`);
+  process.stderr.write(`[bench:fhir +${Math.round((performance.now() - started) / 1000)}s] ${msg}\n`);
 }
 
-async function measureSearches(search: Searcher, workload: PatientQueries[]): Promise<QueryStats> {
+async function measureSearches(search: Searcher, workload: PatientQueries[], warmup = 10): Promise<QueryStats> {
   const out: QueryStats = {};
   for (const name of ['observations', 'activeConditions', 'activeMeds'] as const) {
     // Warm-up pass, then the measured pass.
-    for (const q of workload.slice(0, 10)) await search(parseSearchUrl(queriesFor(q)[name]));
+    for (const q of workload.slice(0, warmup)) await search(parseSearchUrl(queriesFor(q)[name]));
     out[name] = await timeEach(workload, (q) => search(parseSearchUrl(queriesFor(q)[name])));
   }
   return out;
@@ -113,7 +115,7 @@ async function main(): Promise<void> {
   for await (const resources of syntheaResources(SYNTHEA)) await loadIntoMemory(memory, resources);
   for (const bundle of generateDemoPatients({ patients: DEMO_PATIENTS, seed: 4242 }))
     await loadIntoMemory(memory, flattenBundle(bundle));
-  const peerAll = await measureSearches(memSearch, workAll.slice(0, PEER_SAMPLES));
+  const peerAll = await measureSearches(memSearch, workAll.slice(0, PEER_SAMPLES), 2);
   result['searchAtScale'] = {
     patients: idsAll.length,
     pglite: oursAll,

@@ -26,11 +26,11 @@ export function flattenBundle(bundle: Bundle): Resource[] {
   return JSON.parse(json) as Resource[];
 }
 
-/** Loads resources into medplum's MemoryRepository, the in-memory peer of the benchmark. */
+/** Loads resources into medplum's MemoryRepository, the in-memory peer (update = create-or-replace, as Synthea repeats shared resources). */
 export async function loadIntoMemory(repo: MemoryRepository, resources: Iterable<Resource>): Promise<number> {
   let n = 0;
   for (const r of resources) {
-    await repo.createResource(r, { assignedId: true });
+    await repo.updateResource(r);
     n++;
   }
   return n;

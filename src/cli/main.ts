@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerClinicalCommands } from './clinical-commands.js';
 import { registerDataCommands } from './data-commands.js';
 import { reportError } from './errors.js';
 import { registerServeCommand } from './serve-command.js';
@@ -14,6 +15,7 @@ export function buildCli(): Command {
     .exitOverride();
   registerServeCommand(program);
   registerDataCommands(program);
+  registerClinicalCommands(program);
   registerToolCommands(program);
   return program;
 }

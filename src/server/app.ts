@@ -1,11 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadFhirDefinitions } from '../fhir/definitions.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { handleClientError } from './client-errors.js';
 import type { ServerDeps } from './deps.js';
 import { registerHooks, requestId, sendError } from './hooks.js';
 import { normalizeRequestError } from './http-errors.js';
 import { registerApiContextRoutes } from './routes/api-context.js';
 import { registerApiPatientRoutes } from './routes/api-patients.js';
+import { registerApiScoreRoutes } from './routes/api-scores.js';
 import { registerFhirInstanceRoutes } from './routes/fhir-instance.js';
 import { registerFhirSystemRoutes } from './routes/fhir-system.js';
 import { registerFhirTypeRoutes } from './routes/fhir-type.js';
@@ -21,6 +23,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
     genReqId: requestId,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    clientErrorHandler: handleClientError,
     // Router-level failures (e.g. a malformed percent-encoding) bypass the error handler; render them the same way.
     frameworkErrors: (error, request, reply) => {
       void sendError(request, reply, normalizeRequestError(error));
@@ -35,6 +38,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   registerFhirInstanceRoutes(app, deps);
   registerApiPatientRoutes(app, deps);
   registerApiContextRoutes(app, deps);
+  registerApiScoreRoutes(app, deps);
   await app.ready();
   return app;
 }
