@@ -1,5 +1,6 @@
 import type { Bundle, CapabilityStatement } from '@medplum/fhirtypes';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { buildCapabilityStatement } from '../../fhir/capability.js';
 import { SOFTWARE, type ServerDeps } from '../deps.js';
@@ -7,6 +8,25 @@ import { fhirBaseUrl, sendFhir } from '../fhir-reply.js';
 import { idParam, resourceBody } from '../request-input.js';
 import { defineRoute } from '../route-table.js';
 import { requireWritable } from '../write-reply.js';
+
+const EntriesShape = z.object({
+  entry: z.array(z.looseObject({ request: z.looseObject({}).optional() })).optional(),
+});
+
+/** Bundle.entry must be an array of objects with an object `request` (a null entry used to fail with 500). */
+function assertEntryShape(bundle: Bundle): void {
+  const parsed = EntriesShape.safeParse(bundle);
+  if (!parsed.success) {
+    const path = (parsed.error.issues[0]?.path ?? ['entry'])
+      .map((k) => (typeof k === 'number' ? `[${String(k)}]` : `.${String(k)}`))
+      .join('');
+    throw new AppError('VITALIS_BAD_REQUEST', 'Bundle.entry must be a list of entry objects', {
+      issues: [
+        { severity: 'error', code: 'structure', diagnostics: 'Invalid Bundle entry', expression: [`Bundle${path}`] },
+      ],
+    });
+  }
+}
 
 /** System-level FHIR interactions: metadata, batch/transaction, and Patient/$everything. */
 export function registerFhirSystemRoutes(app: FastifyInstance, deps: ServerDeps): void {
@@ -37,6 +57,7 @@ export function registerFhirSystemRoutes(app: FastifyInstance, deps: ServerDeps)
           ],
         });
       }
+      assertEntryShape(bundle);
       if (bundle.type === 'transaction') {
         requireWritable(repo);
       }

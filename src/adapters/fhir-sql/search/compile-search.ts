@@ -20,6 +20,15 @@ export interface CompiledSearch {
 /** Fails with VITALIS_UNKNOWN_TYPE unless the type is an R4 resource type. */
 export { assertResourceType };
 
+const TOTAL_VALUES: ReadonlySet<string> = new Set(['none', 'estimate', 'accurate']);
+
+/** `_total` must be a known mode (@medplum/core's parser already drops an unknown `_summary`, see src/server). */
+function checkResultParams(request: SearchRequest): void {
+  if (request.total !== undefined && !TOTAL_VALUES.has(request.total)) {
+    throw badParam('_total', '_total must be one of none, estimate, accurate');
+  }
+}
+
 /** Compiles the filters and sort rules of a request into SQL over `resources r` (current, non-deleted rows only). */
 export function compileSearch(request: SearchRequest): CompiledSearch {
   assertResourceType(request.resourceType);
@@ -29,9 +38,11 @@ export function compileSearch(request: SearchRequest): CompiledSearch {
   if (request.types !== undefined) {
     throw badParam('_type', '_type is only valid for a system-level search');
   }
+  checkResultParams(request);
   const b = new SqlBuilder();
   const conditions = [`r.res_type = ${b.bind(request.resourceType)}`, 'NOT r.deleted'];
-  const filters = request.filters ?? [];
+  // A parameter with an empty value (`name=`) is ignored, as by other servers, whatever its type.
+  const filters = (request.filters ?? []).filter((f) => f.value !== '');
   const driver = pickDriver(request.resourceType, filters);
   const driverFilter = filters[driver];
   const ridSet = driverFilter === undefined ? undefined : driverRidSet(b, request.resourceType, driverFilter);
@@ -58,10 +69,10 @@ export function compileSearch(request: SearchRequest): CompiledSearch {
 export function pageOf(request: SearchRequest): { count: number; offset: number } {
   const count = request.count;
   const offset = request.offset;
-  if (count !== undefined && (count === null || !Number.isInteger(count) || count < 0)) {
+  if (count !== undefined && (count === null || !Number.isSafeInteger(count) || count < 0)) {
     throw badParam('_count', '_count must be a non-negative integer');
   }
-  if (offset !== undefined && (offset === null || !Number.isInteger(offset) || offset < 0)) {
+  if (offset !== undefined && (offset === null || !Number.isSafeInteger(offset) || offset < 0)) {
     throw badParam('_offset', '_offset must be a non-negative integer');
   }
   return { count: Math.min(count ?? DEFAULT_COUNT, MAX_COUNT), offset: offset ?? 0 };

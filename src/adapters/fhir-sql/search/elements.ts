@@ -12,34 +12,48 @@ function withSubsetted(resource: Record<string, unknown>): Resource {
   return { ...resource, meta: { ...meta, tag: [...tags, SUBSETTED] } } as Resource;
 }
 
-/** Keeps the listed top-level elements (plus resourceType, id and meta) and tags the result SUBSETTED. */
+/** True when a JSON key is in the set of element names, a choice key (`valueQuantity`) matching its base (`value`). */
+function isListedKey(key: string, names: ReadonlySet<string>): boolean {
+  if (names.has(key)) {
+    return true;
+  }
+  const choice = /^([a-z][A-Za-z]*?)[A-Z]/.exec(key);
+  return choice?.[1] !== undefined && names.has(choice[1]);
+}
+
+/** The top-level element a `_elements` entry names for a type: `code`, `code.text`, or `Observation.code` (that type only). */
+function elementOf(field: string, resourceType: string): string[] {
+  const [head = field, next] = field.split('.');
+  if (/^[A-Z]/.test(head)) {
+    return head === resourceType && next !== undefined ? [next] : [];
+  }
+  return [head];
+}
+
+/**
+ * Keeps the listed top-level elements plus resourceType, id, meta and the mandatory elements of the type (R4: servers
+ * SHOULD return mandatory elements), and tags the result SUBSETTED.
+ */
 export function selectElements(resource: Resource, fields: readonly string[]): Resource {
-  const keep = new Set([...ALWAYS, ...fields.map((f) => f.split('.')[0] ?? f)]);
+  const keep = new Set([...ALWAYS, ...fields.flatMap((f) => elementOf(f, resource.resourceType))]);
+  const mandatory = tryGetDataType(resource.resourceType)?.mandatoryProperties ?? new Set<string>();
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(resource)) {
-    if (keep.has(key)) {
+    if (keep.has(key) || isListedKey(key, mandatory)) {
       out[key] = value;
     }
   }
   return withSubsetted(out);
 }
 
-function isSummaryKey(key: string, summary: ReadonlySet<string>): boolean {
-  if (summary.has(key)) {
-    return true;
-  }
-  const choice = /^([a-z][A-Za-z]*?)[A-Z]/.exec(key);
-  return choice?.[1] !== undefined && summary.has(choice[1]);
-}
-
 /** Keeps the top-level elements the R4 definition marks as summary (`_summary=true`). */
 export function summaryElements(resource: Resource): Resource {
   const summary = tryGetDataType(resource.resourceType)?.summaryProperties ?? new Set<string>();
-  const fields = Object.keys(resource).filter((k) => isSummaryKey(k, summary));
+  const fields = Object.keys(resource).filter((k) => isListedKey(k, summary));
   return selectElements(resource, fields);
 }
 
-/** Applies `_summary`: `true` (summary elements), `data` (drops the narrative) or `text` (narrative, id, meta). */
+/** Applies `_summary`: `true` (summary elements), `data` (drops the narrative), `text` (narrative, id, meta, mandatory). */
 export function summarize(resource: Resource, summary: string | undefined): Resource {
   if (summary === 'true') {
     return summaryElements(resource);

@@ -3,7 +3,7 @@ import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
 import type { SqlClient } from '../sql-client.js';
 import { compileSearch, pageOf } from './compile-search.js';
 import { selectElements, summarize } from './elements.js';
-import { fetchIncludes, fetchRevIncludes, type FoundRow } from './include.js';
+import { fetchAllIncludes, type FoundRow } from './include.js';
 import { pageLinks } from './links.js';
 
 /** Options of executeSearch. */
@@ -71,17 +71,16 @@ export async function executeSearch(
   } else if (request.total === 'accurate' || request.total === 'estimate' || count === 0) {
     total = await countMatches(db, request);
   }
-  const seen = new Set(matches.map((m) => m.rid));
-  const included = [
-    ...(await fetchIncludes(db, request.resourceType, matches, request.include ?? [])),
-    ...(await fetchRevIncludes(db, request.resourceType, matches, request.revInclude ?? [])),
-  ].filter((row) => !seen.has(row.rid) && seen.add(row.rid));
+  const included = await fetchAllIncludes(db, request.resourceType, matches, {
+    include: request.include ?? [],
+    revInclude: request.revInclude ?? [],
+  });
   const base = options.baseUrl?.replace(/\/+$/, '');
   const shape = (r: Resource): Resource =>
     request.fields ? selectElements(r, request.fields) : summarize(r, request.summary);
   const entries = [
     ...matches.map((m) => entry(base, m, 'match', shape(m.content))),
-    ...included.map((m) => entry(base, m, 'include', m.content)),
+    ...included.map((m) => entry(base, m, 'include', shape(m.content))),
   ];
   return {
     resourceType: 'Bundle',

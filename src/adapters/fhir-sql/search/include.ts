@@ -94,3 +94,56 @@ export async function fetchRevIncludes(
   }
   return out;
 }
+
+/** How many levels of `:iterate` includes are followed beyond the first. */
+export const MAX_INCLUDE_ITERATIONS = 3;
+
+const iterates = (t: IncludeTarget): boolean => t.modifier === 'iterate' || t.modifier === 'recurse';
+
+function byType(rows: readonly FoundRow[]): Map<string, FoundRow[]> {
+  const groups = new Map<string, FoundRow[]>();
+  for (const row of rows) {
+    const type = row.content.resourceType;
+    groups.set(type, [...(groups.get(type) ?? []), row]);
+  }
+  return groups;
+}
+
+/**
+ * `_include` and `_revinclude` of a page of matches, then the `:iterate` ones again on each newly included resource
+ * (up to MAX_INCLUDE_ITERATIONS levels); every resource appears once and never duplicates a match.
+ */
+export async function fetchAllIncludes(
+  db: SqlClient,
+  matchType: string,
+  matches: readonly FoundRow[],
+  targets: { include: readonly IncludeTarget[]; revInclude: readonly IncludeTarget[] },
+): Promise<FoundRow[]> {
+  const seen = new Set(matches.map((m) => m.rid));
+  const out: FoundRow[] = [];
+  const add = (rows: readonly FoundRow[]): FoundRow[] => {
+    const fresh = rows.filter((r) => !seen.has(r.rid) && seen.add(r.rid));
+    out.push(...fresh);
+    return fresh;
+  };
+  let frontier = add([
+    ...(await fetchIncludes(db, matchType, matches, targets.include)),
+    ...(await fetchRevIncludes(db, matchType, matches, targets.revInclude)),
+  ]);
+  const include = targets.include.filter(iterates);
+  const revInclude = targets.revInclude.filter(iterates);
+  for (let level = 0; level < MAX_INCLUDE_ITERATIONS && frontier.length > 0; level++) {
+    if (include.length === 0 && revInclude.length === 0) {
+      break;
+    }
+    const found: FoundRow[] = [];
+    for (const [type, rows] of byType(frontier)) {
+      found.push(
+        ...(await fetchIncludes(db, type, rows, include)),
+        ...(await fetchRevIncludes(db, type, rows, revInclude)),
+      );
+    }
+    frontier = add(found);
+  }
+  return out;
+}

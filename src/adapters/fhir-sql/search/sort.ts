@@ -18,35 +18,38 @@ const SORT_VALUE: Record<string, { table: string; asc: string; desc: string }> =
  * resources without a value sort last. A final `id` term keeps paging stable (and lets a type-wide page walk the (res_type, id) index).
  */
 export function compileSort(b: SqlBuilder, alias: string, resourceType: string, rules: readonly SortRule[]): string {
-  const terms = rules.map((rule) => {
-    const dir = rule.descending ? 'DESC' : 'ASC';
-    if (rule.code === '_id') {
-      return `${alias}.id ${dir}`;
-    }
-    if (rule.code === '_lastUpdated') {
-      return `${alias}.last_updated ${dir}`;
-    }
-    if (
-      rule.code.startsWith('_') &&
-      rule.code !== '_tag' &&
-      rule.code !== '_profile' &&
-      rule.code !== '_security' &&
-      rule.code !== '_source'
-    ) {
-      throw badParam('_sort', `Cannot sort by ${rule.code}`);
-    }
-    let sp;
-    try {
-      sp = indexedParam(resourceType, rule.code);
-    } catch {
-      throw badParam('_sort', `Unknown sort parameter ${rule.code} for ${resourceType}`);
-    }
-    const v = SORT_VALUE[sp.type];
-    if (!v) {
-      throw badParam('_sort', `Cannot sort by ${rule.code}`);
-    }
-    const agg = rule.descending ? v.desc : v.asc;
-    return `(SELECT ${agg} FROM ${v.table} s WHERE s.rid = ${alias}.rid AND s.param = ${b.bind(sp.code)}) ${dir} NULLS LAST`;
-  });
+  // An empty `_sort=` (or `_sort=-`) is ignored.
+  const terms = rules
+    .filter((rule) => rule.code !== '')
+    .map((rule) => {
+      const dir = rule.descending ? 'DESC' : 'ASC';
+      if (rule.code === '_id') {
+        return `${alias}.id ${dir}`;
+      }
+      if (rule.code === '_lastUpdated') {
+        return `${alias}.last_updated ${dir}`;
+      }
+      if (
+        rule.code.startsWith('_') &&
+        rule.code !== '_tag' &&
+        rule.code !== '_profile' &&
+        rule.code !== '_security' &&
+        rule.code !== '_source'
+      ) {
+        throw badParam('_sort', `Cannot sort by ${rule.code}`);
+      }
+      let sp;
+      try {
+        sp = indexedParam(resourceType, rule.code);
+      } catch {
+        throw badParam('_sort', `Unknown sort parameter ${rule.code} for ${resourceType}`);
+      }
+      const v = SORT_VALUE[sp.type];
+      if (!v) {
+        throw badParam('_sort', `Cannot sort by ${rule.code}`);
+      }
+      const agg = rule.descending ? v.desc : v.asc;
+      return `(SELECT ${agg} FROM ${v.table} s WHERE s.rid = ${alias}.rid AND s.param = ${b.bind(sp.code)}) ${dir} NULLS LAST`;
+    });
   return [...terms, `${alias}.id ASC`].join(', ');
 }
