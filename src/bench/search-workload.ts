@@ -53,9 +53,7 @@ export async function patientIds(search: Searcher): Promise<string[]> {
   let offset = 0;
   for (;;) {
     const bundle = await search(parseSearchUrl(`Patient?_count=1000&_offset=${offset}&_elements=id`));
-    const page = (bundle.entry ?? [])
-      .map((e) => (e.resource)?.id)
-      .filter((x): x is string => !!x);
+    const page = (bundle.entry ?? []).map((e) => e.resource?.id).filter((x): x is string => !!x);
     ids.push(...page);
     if (page.length < 1000) {
       return ids;
