@@ -63,4 +63,10 @@ describe('capabilitySearchParams', () => {
     expect(params.every((p) => p.definition?.startsWith('http://hl7.org/fhir/SearchParameter/'))).toBe(true);
     expect(params.map((p) => p.name)).not.toContain('_project');
   });
+
+  it('does not advertise composite parameters, which the store does not implement', () => {
+    const names = capabilitySearchParams('Observation').map((p) => p.name);
+    expect(names).not.toContain('code-value-quantity');
+    expect(names).toContain('component-code');
+  });
 });

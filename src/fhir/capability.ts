@@ -38,15 +38,19 @@ export function supportedResourceTypes(): ResourceType[] {
   return [...getResourceTypes()].sort();
 }
 
-/** The official R4 search parameters of a resource type, as CapabilityStatement entries sorted by name. */
+/** The implemented R4 search parameters of a resource type (all but composite/special), sorted by name. */
 export function capabilitySearchParams(type: ResourceType): CapabilityStatementRestResourceSearchParam[] {
   loadFhirDefinitions();
   const params = getSearchParameters(type) ?? {};
-  return Object.entries(params)
-    .map(([code, sp]) => ({ code, type: sp.type, url: sp.url ?? commonUrl(code) }))
-    .filter((sp) => sp.url?.startsWith(R4_SEARCH_PARAMETER_PREFIX) ?? false)
-    .map((sp) => ({ name: sp.code, type: sp.type, ...(sp.url ? { definition: sp.url } : {}) }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    Object.entries(params)
+      .map(([code, sp]) => ({ code, type: sp.type, url: sp.url ?? commonUrl(code) }))
+      .filter((sp) => sp.url?.startsWith(R4_SEARCH_PARAMETER_PREFIX) ?? false)
+      // Composite and special parameters are not implemented (the store answers 400), so they are not advertised.
+      .filter((sp) => sp.type !== 'composite' && sp.type !== 'special')
+      .map((sp) => ({ name: sp.code, type: sp.type, ...(sp.url ? { definition: sp.url } : {}) }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+  );
 }
 
 function commonUrl(code: string): string | undefined {

@@ -17,3 +17,15 @@ describe('search value splitting', () => {
     ]);
   });
 });
+
+describe('parseSearchQuery paging values', () => {
+  it('rejects _count and _offset that are not plain whole numbers, naming the parameter', async () => {
+    const { loadFhirDefinitions } = await import('../definitions.js');
+    const { parseSearchQuery } = await import('./parse-query.js');
+    loadFhirDefinitions();
+    expect(parseSearchQuery('Patient', '_count=5&_offset=10')).toMatchObject({ count: 5, offset: 10 });
+    for (const bad of ['_offset=1e3', '_count=-1', '_count=2.5', '_offset=abc']) {
+      expect(() => parseSearchQuery('Patient', bad)).toThrow(/must be a non-negative whole number/);
+    }
+  });
+});
