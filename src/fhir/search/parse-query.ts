@@ -59,7 +59,7 @@ export function parseSearchQuery(resourceType: string, query: string | URLSearch
   const params = typeof query === 'string' ? new URLSearchParams(query.replace(/^\?/, '')) : query;
   const out = new URLSearchParams();
   for (const [key, value] of params) {
-    if ((key === '_count' || key === '_offset') && !/^\d{1,9}$/.test(value)) {
+    if ((key === '_count' || key === '_offset') && !/^\d{1,15}$/.test(value)) {
       throw badParam(key, `${key} must be a non-negative whole number`);
     }
     const [k, v] = normalizeKey(resourceType, key, restorePlus(resourceType, key, value));
