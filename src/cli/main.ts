@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerClinicalCommands } from './clinical-commands.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerOpsCommands } from './ops-commands.js';
 import { reportError } from './errors.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerToolCommands } from './tool-commands.js';
@@ -16,6 +17,7 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerDataCommands(program);
   registerClinicalCommands(program);
+  registerOpsCommands(program);
   registerToolCommands(program);
   return program;
 }
