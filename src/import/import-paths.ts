@@ -7,6 +7,7 @@ import type { ReaderContext } from './source.js';
 import { ImportTally } from './tally.js';
 import type { ImportOptions, ImportProgress, ImportSummary, ImportUnit } from './types.js';
 import { UnitWriter } from './write-units.js';
+import { prevalidator } from './prevalidate.js';
 
 const DEFAULT_BATCH_SIZE = 500;
 
@@ -80,24 +81,33 @@ export async function importPaths(
 
   const writer = new UnitWriter(repo, tally);
   const units = readAll(files, ctx, state);
+  const prevalidate = prevalidator(repo, options, bytesTotal);
   let aborted = false;
   report();
-  // One unit of read-ahead: the next file is parsed while the current unit is being written.
+  // One unit of read-ahead: the next unit is parsed (and validated in a worker, when the repository offers one)
+  // while the current unit is being written.
   let next = units.next();
+  let current: { unit: ImportUnit; checked: Promise<void> } | undefined;
   for (;;) {
     const r = await next;
+    if (!r.done) {
+      next = units.next();
+      next.catch(() => undefined); // awaited on the next turn; this only keeps it from counting as unhandled meanwhile
+    }
+    if (current) {
+      if (options.signal?.aborted) {
+        aborted = true;
+        await units.return(undefined);
+        break;
+      }
+      await current.checked;
+      await writer.write(current.unit);
+      report();
+    }
     if (r.done) {
       break;
     }
-    if (options.signal?.aborted) {
-      aborted = true;
-      await units.return(undefined);
-      break;
-    }
-    next = units.next();
-    next.catch(() => undefined); // awaited on the next turn; this only keeps it from counting as unhandled meanwhile
-    await writer.write(r.value);
-    report();
+    current = { unit: r.value, checked: prevalidate(r.value) };
   }
   const seconds = elapsed();
   return {

@@ -52,6 +52,11 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Resources per batch Bundle for NDJSON, collection and batch input (default 500). */
   batchSize?: number;
+  /**
+   * Validate the next unit in a worker thread while the current one is written, when the repository supports it
+   * (default: on for inputs of 4 MB or more). Every write is still validated; this only moves the work.
+   */
+  validateAhead?: boolean;
 }
 
 /** One resource entry of a batch unit, remembering where it came from. */

@@ -21,12 +21,14 @@ import { migrate } from './migrate.js';
 import { readResource, readVersion } from './read.js';
 import { executeSearch } from './search/index.js';
 import type { SqlClient } from './sql-client.js';
-import { assertResourceType, assertValidId, assertValidResource } from './validate.js';
+import { assertResourceType, assertValidId, assertValidResource, rememberValidated } from './validate.js';
+import { ValidationPool } from './validation-pool.js';
 import { writeResources, type OpResult } from './write.js';
 
 /** The FHIR repository over the SQL store (PGlite or a PostgreSQL server). */
 export class SqlFhirRepository implements FhirRepository {
   readonly capabilities: RepositoryCapabilities = { write: true, local: true };
+  private readonly validationPool = new ValidationPool();
 
   constructor(readonly db: SqlClient) {
     loadFhirDefinitions();
@@ -87,8 +89,24 @@ export class SqlFhirRepository implements FhirRepository {
     return patientEverything(this.db, patientId, baseUrl);
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  /**
+   * Validates resources about to be written in a worker thread (when one can run), so their later write skips the
+   * in-thread validation of that exact content; invalid or changed content is still validated (and rejected) on write.
+   */
+  async prevalidate(resources: readonly Resource[]): Promise<void> {
+    if (resources.length === 0) {
+      return;
+    }
+    const texts = resources.map((r) => JSON.stringify(r));
+    const valid = await this.validationPool.validate(texts);
+    if (valid) {
+      rememberValidated(texts.filter((_, i) => valid[i] === true));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.validationPool.close();
+    await this.db.close();
   }
 }
 

@@ -5,6 +5,44 @@ import { outcomeToIssues } from '../../fhir/outcomes.js';
 
 const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
 
+/** JSON texts of resources already found valid (by the validation worker), each usable once; oldest first. */
+const prevalidated = new Map<string, number>();
+const MAX_PREVALIDATED = 10_000;
+
+/** Records that these exact JSON texts passed full validation, so writing one of them does not validate it again. */
+export function rememberValidated(texts: readonly string[]): void {
+  for (const t of texts) {
+    const n = prevalidated.get(t) ?? 0;
+    prevalidated.delete(t);
+    prevalidated.set(t, n + 1);
+  }
+  // Verdicts never used (unchanged content, an aborted import) are dropped oldest first; a dropped verdict only
+  // means that resource is validated again, in-thread, when written.
+  for (const t of prevalidated.keys()) {
+    if (prevalidated.size <= MAX_PREVALIDATED) {
+      break;
+    }
+    prevalidated.delete(t);
+  }
+}
+
+function takePrevalidated(resource: Resource): boolean {
+  if (prevalidated.size === 0) {
+    return false;
+  }
+  const text = JSON.stringify(resource);
+  const n = prevalidated.get(text);
+  if (n === undefined) {
+    return false;
+  }
+  if (n > 1) {
+    prevalidated.set(text, n - 1);
+  } else {
+    prevalidated.delete(text);
+  }
+  return true;
+}
+
 /** Throws VITALIS_UNKNOWN_TYPE when the type is not an R4 resource type. */
 export function assertResourceType(type: unknown): asserts type is Resource['resourceType'] {
   if (typeof type !== 'string' || !isResourceType(type)) {
@@ -25,6 +63,9 @@ export function assertValidResource(resource: Resource): void {
     throw new AppError('VITALIS_BAD_REQUEST', 'Resource body must be a JSON object');
   }
   assertResourceType(resource.resourceType);
+  if (takePrevalidated(resource)) {
+    return;
+  }
   try {
     const issues = validateResource(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
     if (issues.length > 0) {

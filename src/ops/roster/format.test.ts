@@ -12,7 +12,9 @@ const roster: Roster = [
 
 describe('roster output', () => {
   it('writes one CSV row per employee with empty cells for days off', () => {
-    expect(formatRosterCsv(tinyProblem(), roster)).toBe('employee,0,1,2,3,4,5,6\nA,E,E,E,,,,\nB,,,E,E,L,L,\nC,L,,,E,E,,\n');
+    expect(formatRosterCsv(tinyProblem(), roster)).toBe(
+      'employee,0,1,2,3,4,5,6\nA,E,E,E,,,,\nB,,,E,E,L,L,\nC,L,,,E,E,,\n',
+    );
   });
 
   it('renders a table with weekday letters and per-shift counts', () => {

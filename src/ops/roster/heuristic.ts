@@ -166,7 +166,11 @@ export async function runHeuristic(ip: IndexedProblem, options: HeuristicOptions
   const start = options.initial ? Int32Array.from(options.initial) : constructRoster(ip);
   const repairDeadline = t0 + 0.25 * (deadline - t0);
   // Round-robin passes so every employee gets repair effort even when time is short.
-  for (let pass = 0, broken = ip.E; pass < 200 && broken > 0 && Date.now() < repairDeadline && options.signal?.aborted !== true; pass++) {
+  for (
+    let pass = 0, broken = ip.E;
+    pass < 200 && broken > 0 && Date.now() < repairDeadline && options.signal?.aborted !== true;
+    pass++
+  ) {
     broken = 0;
     for (let e = 0; e < ip.E; e++) if (repairEmployee(ip, start, e, rand) > 0) broken++;
     await yieldToLoop();

@@ -23,7 +23,8 @@ function violatedRows(milp: RosterMilp, col: Float64Array): number {
   let bad = 0;
   for (let r = 0; r < a.numRows; r++) {
     let act = 0;
-    for (let k = a.starts[r] ?? 0; k < (a.starts[r + 1] ?? 0); k++) act += (a.values[k] ?? 0) * (col[a.indices[k] ?? 0] ?? 0);
+    for (let k = a.starts[r] ?? 0; k < (a.starts[r + 1] ?? 0); k++)
+      act += (a.values[k] ?? 0) * (col[a.indices[k] ?? 0] ?? 0);
     if (act < (a.rowLower[r] ?? 0) - 1e-9 || act > (a.rowUpper[r] ?? 0) + 1e-9) bad++;
   }
   return bad;

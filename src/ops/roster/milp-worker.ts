@@ -42,7 +42,13 @@ function callbacks(highs: Highs, quiet: boolean): HighsCallbackMap {
       if (quiet) return;
       const b = num(event.data.mip_dual_bound);
       if (b !== null) bound = b;
-      post({ type: 'progress', objective: num(event.data.mip_primal_bound), bound: b, gap: num(event.data.mip_gap), seconds: seconds() });
+      post({
+        type: 'progress',
+        objective: num(event.data.mip_primal_bound),
+        bound: b,
+        gap: num(event.data.mip_gap),
+        seconds: seconds(),
+      });
     },
   };
 }
@@ -116,7 +122,14 @@ function solve(highs: Highs): void {
     colUpper: a.colUpper.map(inf),
     rowLower: a.rowLower.map(inf),
     rowUpper: a.rowUpper.map(inf),
-    matrix: { format: 'csr', numRows: a.numRows, numCols: a.numCols, starts: a.starts, indices: a.indices, values: a.values },
+    matrix: {
+      format: 'csr',
+      numRows: a.numRows,
+      numCols: a.numCols,
+      starts: a.starts,
+      indices: a.indices,
+      values: a.values,
+    },
     integrality: a.integrality,
   });
   try {
@@ -149,7 +162,8 @@ function solve(highs: Highs): void {
         status = model.run(callbacks(highs, false)).modelStatus;
       }
       runLns(highs, model, req.lns, deadline);
-      status = Atomics.load(stop, 0) === 1 ? highs.constants.modelStatus.interrupted : highs.constants.modelStatus.timeLimit;
+      status =
+        Atomics.load(stop, 0) === 1 ? highs.constants.modelStatus.interrupted : highs.constants.modelStatus.timeLimit;
     }
     const final: Incumbent | null = best;
     post({

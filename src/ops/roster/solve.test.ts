@@ -9,18 +9,22 @@ describe.skipIf(!data)('solveRoster on Curtois instances (skipped when ../shared
   it.each([
     [1, 607],
     [2, 828],
-  ])('proves the best-known optimum on Instance%i', async (n, best) => {
-    const p = loadInstance(n);
-    const r = await solveRoster(p, { timeLimitSeconds: 120 });
-    expect(r.status).toBe('optimal');
-    expect(r.objective).toBe(best);
-    expect(r.gap).toBe(0);
-    expect(r.violations).toBe(0);
-    const check = checkRoster(p, r.roster ?? []);
-    expect(check.violations).toEqual([]);
-    expect(check.objective).toBe(best);
-    expect(r.breakdown).toEqual(check.breakdown);
-  }, 200_000);
+  ])(
+    'proves the best-known optimum on Instance%i',
+    async (n, best) => {
+      const p = loadInstance(n);
+      const r = await solveRoster(p, { timeLimitSeconds: 120 });
+      expect(r.status).toBe('optimal');
+      expect(r.objective).toBe(best);
+      expect(r.gap).toBe(0);
+      expect(r.violations).toBe(0);
+      const check = checkRoster(p, r.roster ?? []);
+      expect(check.violations).toEqual([]);
+      expect(check.objective).toBe(best);
+      expect(r.breakdown).toEqual(check.breakdown);
+    },
+    200_000,
+  );
 
   it('honours a short time limit on a hard instance and still returns a verified roster or timeout', async () => {
     const r = await solveRoster(loadInstance(11), { timeLimitSeconds: 3, method: 'milp' });

@@ -67,7 +67,11 @@ function verify(p: RosterProblem, ip: IndexedProblem, grid: RosterGrid, source: 
 const LNS_MIN_COLS = 5000;
 
 /** Hard rules only (no cover, no requests): HiGHS finds a feasible roster fast where the local search could not. */
-async function feasibleStart(p: RosterProblem, seconds: number, signal: AbortSignal | undefined): Promise<RosterGrid | null> {
+async function feasibleStart(
+  p: RosterProblem,
+  seconds: number,
+  signal: AbortSignal | undefined,
+): Promise<RosterGrid | null> {
   if (seconds < 0.5 || signal?.aborted === true) return null;
   const ip = indexProblem({ ...p, cover: [], shiftOnRequests: [], shiftOffRequests: [] });
   const milp = buildRosterMilp(ip);
@@ -156,7 +160,10 @@ export async function solveRoster(p: RosterProblem, options: SolveRosterOptions 
       start,
       computeIis: true,
       // Small models: plain HiGHS proves optimality; large ones: a bounded full solve, then MILP-based LNS.
-      lns: options.method === 'milp' || milp.arrays.numCols < LNS_MIN_COLS ? null : { E: ip.E, D: ip.D, T: ip.T, xCol: milp.xCol, fullShare: 0.3, seed: options.seed ?? 12345 },
+      lns:
+        options.method === 'milp' || milp.arrays.numCols < LNS_MIN_COLS
+          ? null
+          : { E: ip.E, D: ip.D, T: ip.T, xCol: milp.xCol, fullShare: 0.3, seed: options.seed ?? 12345 },
       onProgress: (m) => {
         report('milp', m.objective, m.bound);
       },
