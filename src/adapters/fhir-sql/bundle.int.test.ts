@@ -107,6 +107,29 @@ describe.each(testStoreNames())('processBundle on %s', (name) => {
     expect(await countType(store, 'Patient')).toBe(before);
   });
 
+  it('rejects a transaction whose urn:uuid reference names no entry, writing nothing', async () => {
+    const before = await countType(store, 'Observation');
+    const err = await repo
+      .processBundle(
+        transaction([
+          {
+            resource: {
+              resourceType: 'Observation',
+              status: 'final',
+              code: { text: 'x' },
+              subject: { reference: 'urn:uuid:9f0b3a52-0000-4000-8000-00000000dead' },
+            },
+            request: { method: 'POST', url: 'Observation' },
+          },
+        ]),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('VITALIS_BAD_REQUEST');
+    expect((err as AppError).message).toContain('does not match any fullUrl');
+    expect(await countType(store, 'Observation')).toBe(before);
+  });
+
   it('keeps going in a batch: a bad entry gets its own error response', async () => {
     const res = await repo.processBundle({
       resourceType: 'Bundle',

@@ -149,6 +149,30 @@ class EntryProcessor {
         p.resource = { ...rewriteReferences(p.resource, idMap), id: p.id ?? '' };
       }
     });
+    if (this.atomic) {
+      this.rejectDanglingUuids();
+    }
+  }
+
+  /** In a transaction, a `urn:uuid:` reference must name a fullUrl of the same Bundle (R4 3.1.0.11.2). */
+  private rejectDanglingUuids(): void {
+    this.plans.forEach((p, i) => {
+      if (p && (p.method === 'POST' || p.method === 'PUT')) {
+        const dangling = new Set<string>();
+        collectReferences(p.resource, (r) => r.startsWith('urn:uuid:'), dangling);
+        if (dangling.size > 0) {
+          const diagnostics = `Reference ${[...dangling][0] ?? ''} does not match any fullUrl in this transaction`;
+          this.fail(
+            i,
+            new AppError('VITALIS_BAD_REQUEST', diagnostics, {
+              issues: [
+                { severity: 'error', code: 'not-found', diagnostics, expression: [`Bundle.entry[${i}].resource`] },
+              ],
+            }),
+          );
+        }
+      }
+    });
   }
 
   private toOp(p: EntryPlan): WriteOp | undefined {
