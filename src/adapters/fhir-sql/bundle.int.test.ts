@@ -130,6 +130,22 @@ describe.each(testStoreNames())('processBundle on %s', (name) => {
     expect(await countType(store, 'Observation')).toBe(before);
   });
 
+  it('rejects a transaction in which two entries change the same resource, writing nothing', async () => {
+    const before = await countType(store, 'Patient');
+    const err = await repo
+      .processBundle(
+        transaction([
+          { resource: { ...patient('OV-1'), id: 'overlap-1' }, request: { method: 'PUT', url: 'Patient/overlap-1' } },
+          { request: { method: 'DELETE', url: 'Patient/overlap-1' } },
+        ]),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('VITALIS_BAD_REQUEST');
+    expect((err as AppError).message).toContain('both change Patient/overlap-1');
+    expect(await countType(store, 'Patient')).toBe(before);
+  });
+
   it('keeps going in a batch: a bad entry gets its own error response', async () => {
     const res = await repo.processBundle({
       resourceType: 'Bundle',

@@ -64,6 +64,9 @@ class EntryProcessor {
     for (const { p, i } of order) {
       await this.attemptAsync(i, () => this.assignId(p, idMap));
     }
+    if (this.atomic) {
+      this.rejectOverlaps(order);
+    }
     await this.rewrite(idMap);
     await this.write(order.filter((x) => this.plans[x.i] !== undefined && x.p.method !== 'GET'));
     for (const { p, i } of order) {
@@ -151,6 +154,28 @@ class EntryProcessor {
     });
     if (this.atomic) {
       this.rejectDanglingUuids();
+    }
+  }
+
+  /** In a transaction, no two DELETE/POST/PUT entries may name the same resource (R4 3.1.0.11.2). */
+  private rejectOverlaps(order: readonly { p: EntryPlan; i: number }[]): void {
+    const seen = new Map<string, number>();
+    for (const { p, i } of order) {
+      if (p.method === 'GET' || p.id === undefined || (p.method === 'POST' && p.existing)) {
+        continue;
+      }
+      const key = `${p.type}/${p.id}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const diagnostics = `Entries ${Math.min(first, i)} and ${Math.max(first, i)} both change ${key}`;
+        this.fail(
+          i,
+          new AppError('VITALIS_BAD_REQUEST', diagnostics, {
+            issues: [{ severity: 'error', code: 'invalid', diagnostics, expression: [`Bundle.entry[${i}]`] }],
+          }),
+        );
+      }
+      seen.set(key, i);
     }
   }
 
