@@ -1,5 +1,6 @@
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
-import { AppError, type ErrorCode, type ErrorIssue } from '../core/errors.js';
+import type { AppError} from '../core/errors.js';
+import { type ErrorCode, type ErrorIssue } from '../core/errors.js';
 
 const CODE_TO_ISSUE: Record<ErrorCode, OperationOutcomeIssue['code']> = {
   VITALIS_BAD_REQUEST: 'invalid',
@@ -97,9 +98,4 @@ export function isUnchangedOutcome(outcome: unknown): boolean {
       i.details?.coding?.some((c) => c.system === VITALIS_OUTCOME_SYSTEM && c.code === 'unchanged'),
     )
   );
-}
-
-/** Converts an unknown thrown value into an AppError (normalize once, at the edge). */
-export function asAppError(err: unknown): AppError {
-  return err instanceof AppError ? err : new AppError('VITALIS_INTERNAL', 'Internal error', { cause: err });
 }

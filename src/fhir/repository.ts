@@ -49,8 +49,9 @@ export interface FhirRepository {
   /** Update; creates the resource with the given id when it does not exist (update-as-create). */
   update<T extends Resource>(resource: T, options?: UpdateOptions): Promise<WriteResult<T>>;
   delete(type: ResourceType, id: string): Promise<void>;
-  /** Instance history when id is given, type history otherwise. Returns a `history` Bundle, newest first. */
-  history(type: ResourceType, id: string | undefined, options?: HistoryOptions): Promise<Bundle>;
+  /** Instance history when id is given, type history otherwise. Returns a `history` Bundle, newest first, with
+   *  fullUrls and paging links (which keep `_since`) under `baseUrl`. */
+  history(type: ResourceType, id: string | undefined, options?: HistoryOptions, baseUrl?: string): Promise<Bundle>;
   /** Search; returns a `searchset` Bundle with `total`, entries (search.mode match/include) and paging links
    *  relative to `baseUrl` (e.g. `http://host/fhir`). */
   search<T extends Resource>(request: SearchRequest<T>, baseUrl?: string): Promise<Bundle<T>>;

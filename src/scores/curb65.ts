@@ -2,7 +2,7 @@ import type { PatientContext } from '../patient/index.js';
 import { ChartReader, type Reading } from './chart-reader.js';
 import type { ScoreOptions } from './extra-schema.js';
 import { OBSERVATION_SETS } from './knowledge/observations.js';
-import { readMentation } from './mentation.js';
+import { addMentationComponent } from './mentation.js';
 import type { ScoreResult } from './result-schema.js';
 import { band, roundTo, ScoreBuilder } from './score-builder.js';
 
@@ -22,26 +22,17 @@ export function ureaFromBun(bunMgDl: number): number {
 }
 
 function confusion(b: ScoreBuilder, extra: boolean | undefined): void {
-  const base = { id: 'confusion', label: 'C: new confusion (disorientation or AMT <= 8)' };
-  if (extra !== undefined) {
-    b.add({ ...base, input: extra, points: extra ? 1 : 0, basis: 'extra' });
-    return;
-  }
-  const m = readMentation(b, CURB65_VITALS_WINDOW_HOURS);
-  if (!m) {
-    b.add({
-      ...base,
-      input: null,
-      points: null,
-      basis: 'missing',
-      possible: [0, 1],
-      extraKey: 'curb65.confusion',
-      missingReason: 'no level of consciousness or GCS recorded',
-    });
-    return;
-  }
-  const confused = m.level !== 'alert';
-  b.add({ ...base, input: confused, points: confused ? 1 : 0, basis: 'chart', facts: [m.fact], note: m.note });
+  addMentationComponent(b, {
+    id: 'confusion',
+    label: 'C: new confusion (disorientation or AMT <= 8)',
+    windowHours: CURB65_VITALS_WINDOW_HOURS,
+    given: extra,
+    extraKey: 'curb65.confusion',
+    missingReason: 'no level of consciousness or GCS recorded',
+    fromChart: (m) => m.level !== 'alert',
+    points: (confused) => (confused ? 1 : 0),
+    possible: [0, 1],
+  });
 }
 
 function urea(b: ScoreBuilder): void {

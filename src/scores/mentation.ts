@@ -76,3 +76,45 @@ export function readGcs(b: ScoreBuilder, hours: number): { gcs: number; fact: Ob
   const r = b.reader.vital('gcs', '{score}', hours);
   return r ? { gcs: r.value, fact: r.fact } : null;
 }
+
+/** How one score turns a level of consciousness into its mentation component. */
+export interface MentationComponentSpec<T extends string | boolean> {
+  id: string;
+  label: string;
+  windowHours: number;
+  /** The clinician-entered value, when given (it wins over the chart). */
+  given: T | undefined;
+  extraKey: string;
+  missingReason: string;
+  /** The component's input read from the chart. */
+  fromChart: (m: MentationReading) => T;
+  points: (input: T) => number;
+  possible: [number, number];
+}
+
+/** Adds a mentation component (clinician input, else the newest chart reading, else missing) to a score. */
+export function addMentationComponent<T extends string | boolean>(
+  b: ScoreBuilder,
+  spec: MentationComponentSpec<T>,
+): void {
+  const base = { id: spec.id, label: spec.label };
+  if (spec.given !== undefined) {
+    b.add({ ...base, input: spec.given, points: spec.points(spec.given), basis: 'extra' });
+    return;
+  }
+  const m = readMentation(b, spec.windowHours);
+  if (!m) {
+    b.add({
+      ...base,
+      input: null,
+      points: null,
+      basis: 'missing',
+      possible: spec.possible,
+      extraKey: spec.extraKey,
+      missingReason: spec.missingReason,
+    });
+    return;
+  }
+  const input = spec.fromChart(m);
+  b.add({ ...base, input, points: spec.points(input), basis: 'chart', facts: [m.fact], note: m.note });
+}

@@ -4,7 +4,7 @@ import type { ScoreOptions } from './extra-schema.js';
 import { latestVital } from './items.js';
 import { CONDITION_SETS } from './knowledge/conditions.js';
 import { MEDICATION_SETS } from './knowledge/medications.js';
-import { readMentation } from './mentation.js';
+import { addMentationComponent } from './mentation.js';
 import type { ScoreBand, ScoreResult } from './result-schema.js';
 import { band, roundTo, ScoreBuilder } from './score-builder.js';
 
@@ -166,32 +166,16 @@ function spo2Component(b: ScoreBuilder, scale: 1 | 2, oxygen: boolean | null): v
 }
 
 function consciousnessComponent(b: ScoreBuilder, extra: ScoreOptions['extra']): void {
-  const base = { id: 'consciousness', label: 'Consciousness (ACVPU)' };
-  const given = extra?.news2?.consciousness;
-  if (given !== undefined) {
-    b.add({ ...base, input: given, points: given === 'alert' ? 0 : 3, basis: 'extra' });
-    return;
-  }
-  const m = readMentation(b, NEWS2_WINDOW_HOURS);
-  if (!m) {
-    b.add({
-      ...base,
-      input: null,
-      points: null,
-      basis: 'missing',
-      possible: [0, 3],
-      extraKey: 'news2.consciousness',
-      missingReason: `no level of consciousness or GCS within ${String(NEWS2_WINDOW_HOURS)} h`,
-    });
-    return;
-  }
-  b.add({
-    ...base,
-    input: m.level,
-    points: m.level === 'alert' ? 0 : 3,
-    basis: 'chart',
-    facts: [m.fact],
-    note: m.note,
+  addMentationComponent(b, {
+    id: 'consciousness',
+    label: 'Consciousness (ACVPU)',
+    windowHours: NEWS2_WINDOW_HOURS,
+    given: extra?.news2?.consciousness,
+    extraKey: 'news2.consciousness',
+    missingReason: `no level of consciousness or GCS within ${String(NEWS2_WINDOW_HOURS)} h`,
+    fromChart: (m) => m.level,
+    points: (level) => (level === 'alert' ? 0 : 3),
+    possible: [0, 3],
   });
 }
 

@@ -2,7 +2,7 @@ import type { PatientContext } from '../patient/index.js';
 import { ChartReader } from './chart-reader.js';
 import type { ScoreOptions } from './extra-schema.js';
 import { latestVital } from './items.js';
-import { readMentation } from './mentation.js';
+import { addMentationComponent } from './mentation.js';
 import type { ScoreResult } from './result-schema.js';
 import { band, roundTo, ScoreBuilder } from './score-builder.js';
 
@@ -13,26 +13,17 @@ const REFERENCE =
   'Singer M et al. The Third International Consensus Definitions for Sepsis and Septic Shock (Sepsis-3). JAMA 2016;315(8):801-810; Seymour CW et al. JAMA 2016;315(8):762-774';
 
 function mentationComponent(b: ScoreBuilder, extra: boolean | undefined): void {
-  const base = { id: 'altered-mentation', label: 'Altered mentation (GCS < 15)' };
-  if (extra !== undefined) {
-    b.add({ ...base, input: extra, points: extra ? 1 : 0, basis: 'extra' });
-    return;
-  }
-  const m = readMentation(b, QSOFA_WINDOW_HOURS);
-  if (!m) {
-    b.add({
-      ...base,
-      input: null,
-      points: null,
-      basis: 'missing',
-      possible: [0, 1],
-      extraKey: 'qsofa.alteredMentation',
-      missingReason: `no GCS or level of consciousness within ${String(QSOFA_WINDOW_HOURS)} h`,
-    });
-    return;
-  }
-  const altered = m.gcs !== null ? m.gcs < 15 : m.level !== 'alert';
-  b.add({ ...base, input: altered, points: altered ? 1 : 0, basis: 'chart', facts: [m.fact], note: m.note });
+  addMentationComponent(b, {
+    id: 'altered-mentation',
+    label: 'Altered mentation (GCS < 15)',
+    windowHours: QSOFA_WINDOW_HOURS,
+    given: extra,
+    extraKey: 'qsofa.alteredMentation',
+    missingReason: `no GCS or level of consciousness within ${String(QSOFA_WINDOW_HOURS)} h`,
+    fromChart: (m) => (m.gcs !== null ? m.gcs < 15 : m.level !== 'alert'),
+    points: (altered) => (altered ? 1 : 0),
+    possible: [0, 1],
+  });
 }
 
 /** qSOFA (Sepsis-3): RR >= 22, altered mentation, systolic BP <= 100; >= 2 is positive. */

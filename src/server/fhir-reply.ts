@@ -1,4 +1,4 @@
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import type { Resource } from '@medplum/fhirtypes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { publicBaseUrl, type Config } from '../core/config.js';
 import { FHIR_JSON, httpDate } from './negotiation.js';
@@ -45,19 +45,4 @@ export function setVersionHeaders(reply: FastifyReply, resource: Resource): Fast
 export function versionLocation(base: string, resource: Resource): string {
   const path = `${base}/${resource.resourceType}/${resource.id ?? ''}`;
   return resource.meta?.versionId === undefined ? path : `${path}/_history/${resource.meta.versionId}`;
-}
-
-/**
- * Makes the server-relative URLs of a bundle (`/Patient/1`, as the store's history writes them) absolute under the
- * FHIR base, so clients can follow fullUrl and paging links.
- */
-export function absoluteBundleUrls(bundle: Bundle, base: string): Bundle {
-  const fix = (url: string | undefined): string | undefined => (url?.startsWith('/') ? `${base}${url}` : url);
-  return {
-    ...bundle,
-    ...(bundle.link ? { link: bundle.link.map((l) => ({ ...l, url: fix(l.url) ?? l.url })) } : {}),
-    ...(bundle.entry
-      ? { entry: bundle.entry.map((e) => (e.fullUrl === undefined ? e : { ...e, fullUrl: fix(e.fullUrl) ?? '' })) }
-      : {}),
-  };
 }

@@ -151,11 +151,16 @@ function bind(ctx: Context, signal: AbortSignal | undefined): FhirRepository {
     delete: async (type: ResourceType, id: string): Promise<void> => {
       await send({ method: 'DELETE', path: `/${typeSegment(type)}/${idSegment(id)}`, what: `delete ${type}` });
     },
-    history: async (type: ResourceType, id: string | undefined, options: HistoryOptions = {}): Promise<Bundle> => {
+    history: async (
+      type: ResourceType,
+      id: string | undefined,
+      options: HistoryOptions = {},
+      baseUrl?: string,
+    ): Promise<Bundle> => {
       const what = `history ${typeSegment(type)}`;
       const path = `/${type}${id === undefined ? '' : `/${idSegment(id)}`}/_history${historyQuery(options)}`;
       const res = await send({ method: 'GET', path, what });
-      return parseBundle(res.body, what, ['history']);
+      return rebaseBundle(parseBundle(res.body, what, ['history']), base, baseUrl);
     },
     search: async <T extends Resource>(request: SearchRequest<T>, baseUrl?: string): Promise<Bundle<T>> => {
       const what = `search ${typeSegment(request.resourceType)}`;

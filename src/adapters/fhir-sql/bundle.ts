@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Bundle, BundleEntry } from '@medplum/fhirtypes';
-import { AppError } from '../../core/errors.js';
-import { asAppError } from '../../fhir/outcomes.js';
+import { AppError, toAppError } from '../../core/errors.js';
 import {
   collectReferences,
   isConditionalReference,
@@ -81,7 +80,7 @@ class EntryProcessor {
 
   /** Records an entry failure (batch) or aborts the whole bundle (transaction). */
   private fail(i: number, err: unknown): void {
-    const e = asAppError(err);
+    const e = toAppError(err);
     if (this.atomic) {
       throw new AppError(e.code, `Bundle entry ${i}: ${e.message}`, { issues: e.issues, cause: e });
     }
@@ -230,7 +229,7 @@ class EntryProcessor {
       results = await this.db.transaction((tx) => writeResources(tx, ops));
     } catch (err) {
       if (this.atomic) {
-        throw asAppError(err);
+        throw toAppError(err);
       }
       const only = items.length === 1 ? items[0] : undefined;
       if (only) {

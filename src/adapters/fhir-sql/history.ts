@@ -59,9 +59,11 @@ export async function readHistory(
   const total = rows[0] ? Number(rows[0].total) : await countHistory(db, where, params.slice(0, -2));
   const base = options.baseUrl ?? '';
   const path = id === undefined ? `${type}/_history` : `${type}/${id}/_history`;
-  const link: Bundle['link'] = [{ relation: 'self', url: `${base}/${path}?_count=${count}&_offset=${offset}` }];
+  const since = options.since === undefined ? '' : `&_since=${encodeURIComponent(options.since)}`;
+  const page = (at: number): string => `${base}/${path}?_count=${count}&_offset=${at}${since}`;
+  const link: Bundle['link'] = [{ relation: 'self', url: page(offset) }];
   if (offset + count < total) {
-    link.push({ relation: 'next', url: `${base}/${path}?_count=${count}&_offset=${offset + count}` });
+    link.push({ relation: 'next', url: page(offset + count) });
   }
   return { resourceType: 'Bundle', type: 'history', total, link, entry: rows.map((r) => historyEntry(r, base)) };
 }

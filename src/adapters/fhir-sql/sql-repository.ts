@@ -72,8 +72,8 @@ export class SqlFhirRepository implements FhirRepository {
     await this.db.transaction((tx) => writeResources(tx, [{ kind: 'delete', type, id }]));
   }
 
-  history(type: ResourceType, id: string | undefined, options: HistoryOptions = {}): Promise<Bundle> {
-    return readHistory(this.db, type, id, options);
+  history(type: ResourceType, id: string | undefined, options: HistoryOptions = {}, baseUrl?: string): Promise<Bundle> {
+    return readHistory(this.db, type, id, { ...options, baseUrl });
   }
 
   search<T extends Resource>(request: SearchRequest<T>, baseUrl?: string): Promise<Bundle<T>> {

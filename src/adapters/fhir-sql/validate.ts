@@ -1,6 +1,7 @@
-import { isResourceType, OperationOutcomeError, validateResource } from '@medplum/core';
+import { OperationOutcomeError, validateResource } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { AppError } from '../../core/errors.js';
+import { assertResourceType } from '../../fhir/resource-type.js';
 import { outcomeToIssues } from '../../fhir/outcomes.js';
 
 const ID_RE = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -43,13 +44,6 @@ function takePrevalidated(resource: Resource): boolean {
   return true;
 }
 
-/** Throws VITALIS_UNKNOWN_TYPE when the type is not an R4 resource type. */
-export function assertResourceType(type: unknown): asserts type is Resource['resourceType'] {
-  if (typeof type !== 'string' || !isResourceType(type)) {
-    throw new AppError('VITALIS_UNKNOWN_TYPE', 'Unknown resource type');
-  }
-}
-
 /** Throws VITALIS_BAD_REQUEST when the id does not match the FHIR id syntax. */
 export function assertValidId(id: unknown): asserts id is string {
   if (typeof id !== 'string' || !ID_RE.test(id)) {
@@ -81,3 +75,5 @@ export function assertValidResource(resource: Resource): void {
     throw err;
   }
 }
+
+export { assertResourceType };

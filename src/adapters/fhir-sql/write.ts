@@ -1,6 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { AppError } from '../../core/errors.js';
-import { asAppError } from '../../fhir/outcomes.js';
+import { AppError, toAppError } from '../../core/errors.js';
 import { extractIndexRows } from './index-extract.js';
 import { assertValidResource } from './validate.js';
 import type { SqlClient } from './sql-client.js';
@@ -102,7 +101,7 @@ async function writeWave(db: SqlClient, ops: readonly WriteOp[], lastUpdated: st
       try {
         assertValidResource(op.resource);
       } catch (err) {
-        return { outcome: 'error', error: asAppError(err) };
+        return { outcome: 'error', error: toAppError(err) };
       }
     }
     const version = (ex?.version_id ?? 0) + 1;

@@ -1,13 +1,6 @@
 import { getSearchParameter, isResourceType, parseSearchRequest, type SearchRequest } from '@medplum/core';
-import { AppError } from '../../core/errors.js';
+import { assertResourceType } from '../resource-type.js';
 import { badParam, splitOr } from './query-values.js';
-
-/** Throws VITALIS_UNKNOWN_TYPE unless the type is an R4 resource type. */
-export function assertResourceType(type: string): void {
-  if (!isResourceType(type)) {
-    throw new AppError('VITALIS_UNKNOWN_TYPE', `Unknown resource type ${type}`);
-  }
-}
 
 const MODIFIERS: Record<string, readonly string[]> = {
   token: ['not', 'text', 'missing', 'above', 'below', 'in', 'not-in', 'of-type'],

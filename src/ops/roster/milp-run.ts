@@ -91,15 +91,20 @@ export function runMilpInWorker(arrays: MilpArrays, options: MilpRunOptions): Pr
       void worker.terminate();
       resolve(r);
     };
-    const kill = (): void => {
+    /** Ends with the best incumbent streamed so far (the worker died, failed or was killed). */
+    const finishWithBest = (end: 'killed' | 'error', message?: string): void => {
       finish({
-        end: 'killed',
+        end,
         objective: best?.objective ?? null,
         bound,
         colValue: best?.colValue ?? null,
         iisRows: null,
         seconds: (Date.now() - t0) / 1000,
+        ...(message === undefined ? {} : { message }),
       });
+    };
+    const kill = (): void => {
+      finishWithBest('killed');
     };
     const grace = options.killGraceSeconds ?? 5 + 0.1 * options.timeLimitSeconds;
     const hardTimer = setTimeout(kill, (options.timeLimitSeconds + grace) * 1000);
@@ -137,39 +142,15 @@ export function runMilpInWorker(arrays: MilpArrays, options: MilpRunOptions): Pr
           return;
         }
         case 'error':
-          finish({
-            end: 'error',
-            objective: best?.objective ?? null,
-            bound,
-            colValue: best?.colValue ?? null,
-            iisRows: null,
-            seconds: (Date.now() - t0) / 1000,
-            message: m.message,
-          });
+          finishWithBest('error', m.message);
           return;
       }
     });
     worker.on('error', (err: Error) => {
-      finish({
-        end: 'error',
-        objective: best?.objective ?? null,
-        bound,
-        colValue: best?.colValue ?? null,
-        iisRows: null,
-        seconds: (Date.now() - t0) / 1000,
-        message: err.message,
-      });
+      finishWithBest('error', err.message);
     });
     worker.on('exit', () => {
-      finish({
-        end: 'error',
-        objective: best?.objective ?? null,
-        bound,
-        colValue: best?.colValue ?? null,
-        iisRows: null,
-        seconds: (Date.now() - t0) / 1000,
-        message: 'HiGHS worker exited early',
-      });
+      finishWithBest('error', 'HiGHS worker exited early');
     });
   });
 }

@@ -7,7 +7,7 @@ import { parseIfMatch, parsePrefer } from '../negotiation.js';
 import { header, idParam, resourceBody, typeParam, versionParam } from '../request-input.js';
 import { defineRoute } from '../route-table.js';
 import { requireWritable, sendWriteResult } from '../write-reply.js';
-import { historyOptions, historyReply } from './history-options.js';
+import { historyOptions } from './history-options.js';
 
 /** Instance-level FHIR interactions: read, update (as create), delete, vread and instance history. */
 export function registerFhirInstanceRoutes(app: FastifyInstance, deps: ServerDeps): void {
@@ -47,9 +47,13 @@ export function registerFhirInstanceRoutes(app: FastifyInstance, deps: ServerDep
 
   defineRoute(app, '/fhir/:type/:id/_history', {
     GET: async (request, reply) => {
-      const options = historyOptions(request);
-      const bundle = await repo.history(typeParam(request), idParam(request), options);
-      return sendFhir(reply, 200, historyReply(bundle, fhirBaseUrl(config, request), options));
+      const bundle = await repo.history(
+        typeParam(request),
+        idParam(request),
+        historyOptions(request),
+        fhirBaseUrl(config, request),
+      );
+      return sendFhir(reply, 200, bundle);
     },
   });
 

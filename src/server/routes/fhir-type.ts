@@ -6,7 +6,7 @@ import { fhirBaseUrl, sendFhir } from '../fhir-reply.js';
 import { header, resourceBody, typeParam } from '../request-input.js';
 import { defineRoute, type Handler } from '../route-table.js';
 import { requireWritable, sendWriteResult } from '../write-reply.js';
-import { historyOptions, historyReply } from './history-options.js';
+import { historyOptions } from './history-options.js';
 import { searchInput } from './search-params.js';
 
 /** The search part of an If-None-Exist header; clients also send `Type?query` or `?query`. */
@@ -52,9 +52,13 @@ export function registerFhirTypeRoutes(app: FastifyInstance, deps: ServerDeps): 
 
   defineRoute(app, '/fhir/:type/_history', {
     GET: async (request, reply) => {
-      const options = historyOptions(request);
-      const bundle = await repo.history(typeParam(request), undefined, options);
-      return sendFhir(reply, 200, historyReply(bundle, fhirBaseUrl(config, request), options));
+      const bundle = await repo.history(
+        typeParam(request),
+        undefined,
+        historyOptions(request),
+        fhirBaseUrl(config, request),
+      );
+      return sendFhir(reply, 200, bundle);
     },
   });
 }

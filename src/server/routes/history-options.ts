@@ -1,9 +1,7 @@
-import type { Bundle } from '@medplum/fhirtypes';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import type { HistoryOptions } from '../../fhir/repository.js';
-import { absoluteBundleUrls } from '../fhir-reply.js';
 
 const HistoryQuery = z.looseObject({
   _count: z.coerce.number().int().min(0).max(10_000).optional(),
@@ -30,19 +28,4 @@ export function historyOptions(request: FastifyRequest): HistoryOptions {
     ...(_offset !== undefined ? { offset: _offset } : {}),
     ...(_since !== undefined ? { since: _since } : {}),
   };
-}
-
-/** A history bundle as sent: absolute URLs under the FHIR base, and paging links that keep `_since`. */
-export function historyReply(bundle: Bundle, base: string, options: HistoryOptions): Bundle {
-  const absolute = absoluteBundleUrls(bundle, base);
-  if (options.since === undefined || absolute.link === undefined) {
-    return absolute;
-  }
-  const since = `_since=${encodeURIComponent(options.since)}`;
-  const link = absolute.link.map((l) =>
-    l.url === undefined || l.url.includes('_since=')
-      ? l
-      : { ...l, url: `${l.url}${l.url.includes('?') ? '&' : '?'}${since}` },
-  );
-  return { ...absolute, link };
 }

@@ -1,6 +1,6 @@
 import { getSearchParameter } from '@medplum/core';
 import type { SearchParameter } from '@medplum/fhirtypes';
-import { badParam, splitOr, unescapeValue } from './errors.js';
+import { badParam, splitOr, unescapeValue } from '../../../fhir/search/query-values.js';
 import { dateCondition, isPrefix, splitPrefix } from './prefixes.js';
 import { anyOf, type SqlBuilder } from './sql-builder.js';
 import {

@@ -1,8 +1,8 @@
 import type { SearchRequest } from '@medplum/core';
 import { compileFilter, driverRidSet } from './compile-filter.js';
 import { pickDriver } from './driver.js';
-import { badParam } from './errors.js';
-import { assertResourceType } from '../../../fhir/search/parse-query.js';
+import { badParam } from '../../../fhir/search/query-values.js';
+import { assertResourceType } from '../../../fhir/resource-type.js';
 import { compileSort } from './sort.js';
 import { SqlBuilder } from './sql-builder.js';
 
@@ -18,7 +18,6 @@ export interface CompiledSearch {
 }
 
 /** Fails with VITALIS_UNKNOWN_TYPE unless the type is an R4 resource type. */
-export { assertResourceType };
 
 const TOTAL_VALUES: ReadonlySet<string> = new Set(['none', 'estimate', 'accurate']);
 

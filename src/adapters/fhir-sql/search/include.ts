@@ -2,8 +2,8 @@ import type { IncludeTarget } from '@medplum/core';
 import type { Resource } from '@medplum/fhirtypes';
 import type { SqlClient } from '../sql-client.js';
 import { indexedParam } from './compile-filter.js';
-import { assertResourceType } from './compile-search.js';
-import { badParam } from './errors.js';
+import { assertResourceType } from '../../../fhir/resource-type.js';
+import { badParam } from '../../../fhir/search/query-values.js';
 import { SqlBuilder } from './sql-builder.js';
 
 /** A matched row: its surrogate key, logical id and content. */

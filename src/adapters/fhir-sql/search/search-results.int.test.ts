@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors.js';
 import { loadFhirDefinitions } from '../../../fhir/definitions.js';
 import { openTestStore, testStoreNames, type TestStore } from '../test-support/stores.js';
 import { executeSearch, findMatchingIds } from './execute.js';
-import { parseSearchQuery } from './parse.js';
+import { parseSearchQuery } from '../../../fhir/search/parse-query.js';
 import { BASE, matchIds, search, seedFixtures } from './test-support/seed.js';
 
 function link(bundle: Bundle, relation: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { SortRule } from '@medplum/core';
-import { badParam } from './errors.js';
+import { badParam } from '../../../fhir/search/query-values.js';
 import { indexedParam } from './compile-filter.js';
 import type { SqlBuilder } from './sql-builder.js';
 

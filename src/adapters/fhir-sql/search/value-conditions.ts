@@ -1,6 +1,6 @@
 import { isResourceType } from '@medplum/core';
 import { normalizeSearchString } from '../schema.js';
-import { badParam, splitUnescaped, unescapeValue } from './errors.js';
+import { badParam, splitUnescaped, unescapeValue } from '../../../fhir/search/query-values.js';
 import { dateCondition, isPrefix, numberCondition, type Prefix } from './prefixes.js';
 import { escapeLike, type SqlBuilder } from './sql-builder.js';
 

@@ -2,7 +2,7 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { createSqlRepository } from '../../sql-repository.js';
 import type { SqlClient } from '../../sql-client.js';
 import { executeSearch } from '../execute.js';
-import { parseSearchQuery } from '../parse.js';
+import { parseSearchQuery } from '../../../../fhir/search/parse-query.js';
 
 const LOINC = 'http://loinc.org';
 const UCUM = 'http://unitsofmeasure.org';

@@ -1,1 +1,0 @@
-export { badParam, splitOr, splitUnescaped, unescapeValue } from '../../../fhir/search/query-values.js';

@@ -1,1 +1,0 @@
-export { parseSearchQuery } from '../../../fhir/search/parse-query.js';
