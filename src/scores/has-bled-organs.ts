@@ -1,4 +1,4 @@
-import type { ObservationFact } from '../patient/index.js';
+import type { ObservationFact, ProblemFact } from '../patient/index.js';
 import type { Reading } from './chart-reader.js';
 import type { ScoreExtra } from './extra-schema.js';
 import { CONDITION_SETS } from './knowledge/conditions.js';
@@ -23,23 +23,22 @@ export function givenItem(b: ScoreBuilder, id: string, label: string, value: boo
   return true;
 }
 
+/** Scores 1 point from documented problems (e.g. dialysis, cirrhosis) when there are any; returns whether it did. */
+function documentedItem(b: ScoreBuilder, id: string, label: string, docs: ProblemFact[]): boolean {
+  if (docs.length === 0) {
+    return false;
+  }
+  b.add({ id, label, input: true, points: 1, basis: 'chart', facts: docs, note: docs.map((d) => d.text).join('; ') });
+  return true;
+}
+
 /** HAS-BLED "A" renal: dialysis/transplant documented, else creatinine >= 200 µmol/L. */
 export function hasBledRenal(b: ScoreBuilder, extra: HasBledExtra): void {
   const label = 'A: abnormal renal function (dialysis, transplant or creatinine >= 200 µmol/L)';
   if (givenItem(b, 'renal', label, extra?.abnormalRenal)) {
     return;
   }
-  const docs = b.reader.problems(CONDITION_SETS.renalDialysisOrTransplant);
-  if (docs.length > 0) {
-    b.add({
-      id: 'renal',
-      label,
-      input: true,
-      points: 1,
-      basis: 'chart',
-      facts: docs,
-      note: docs.map((d) => d.text).join('; '),
-    });
+  if (documentedItem(b, 'renal', label, b.reader.problems(CONDITION_SETS.renalDialysisOrTransplant))) {
     return;
   }
   const hours = HAS_BLED_LAB_WINDOW_DAYS * 24;
@@ -82,17 +81,7 @@ export function hasBledLiver(b: ScoreBuilder, extra: HasBledExtra): void {
   if (givenItem(b, 'liver', label, extra?.abnormalLiver)) {
     return;
   }
-  const docs = b.reader.problems(CONDITION_SETS.chronicLiverDisease);
-  if (docs.length > 0) {
-    b.add({
-      id: 'liver',
-      label,
-      input: true,
-      points: 1,
-      basis: 'chart',
-      facts: docs,
-      note: docs.map((d) => d.text).join('; '),
-    });
+  if (documentedItem(b, 'liver', label, b.reader.problems(CONDITION_SETS.chronicLiverDisease))) {
     return;
   }
   const hours = HAS_BLED_LAB_WINDOW_DAYS * 24;
