@@ -19,6 +19,11 @@ export function buildCli(): Command {
   registerClinicalCommands(program);
   registerOpsCommands(program);
   registerToolCommands(program);
+  // ddx commands (issue 4)
+  // meds commands (issue 5)
+  // llm commands (issue 6)
+  // deid commands (issue 7)
+  // ops commands (issue 8)
   return program;
 }
 

@@ -29,6 +29,11 @@ export const ConfigSchema = z
     bodyLimit: intFrom(32 * 1024 * 1024, 1024),
     demoPatients: intFrom(20, 0, 100_000),
     demoSeed: intFrom(42),
+    // cds (issue 3)
+    // auth and smart (issue 3)
+    // llm (issue 6)
+    // deid (issue 7)
+    // ops (issue 8)
   })
   .strict();
 
@@ -54,6 +59,11 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   bodyLimit: 'VITALIS_BODY_LIMIT',
   demoPatients: 'VITALIS_DEMO_PATIENTS',
   demoSeed: 'VITALIS_DEMO_SEED',
+  // cds (issue 3)
+  // auth and smart (issue 3)
+  // llm (issue 6)
+  // deid (issue 7)
+  // ops (issue 8)
 };
 
 /**

@@ -39,6 +39,14 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   registerApiPatientRoutes(app, deps);
   registerApiContextRoutes(app, deps);
   registerApiScoreRoutes(app, deps);
+  // cds routes (issue 3)
+  // smart and auth routes (issue 3)
+  // ddx routes (issue 4)
+  // meds routes (issue 5)
+  // llm routes (issue 6)
+  // deid routes (issue 7)
+  // ops routes (issue 8)
+  // web app (issue 9)
   await app.ready();
   return app;
 }

@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../audit/trail.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { FhirRepository } from '../fhir/repository.js';
@@ -9,6 +10,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Readiness probe for /readyz; defaults to a cheap search against the store. */
   ready?: () => Promise<boolean>;
+  /** Where access and provenance records go; defaults to none (set by startServer). */
+  audit?: AuditTrail;
 }
 
 /** Software identity reported in the CapabilityStatement and /healthz. */
