@@ -40,7 +40,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/fhir/**/*.ts', 'src/patient/**/*.ts', 'src/import/**/*.ts', 'src/demo/**/*.ts'],
+    files: [
+      'src/fhir/**/*.ts',
+      'src/patient/**/*.ts',
+      'src/import/**/*.ts',
+      'src/demo/**/*.ts',
+      'src/scores/**/*.ts',
+      'src/ddx/**/*.ts',
+      'src/meds/**/*.ts',
+      'src/deid/**/*.ts',
+      'src/llm/**/*.ts',
+      'src/ops/**/*.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -64,6 +75,10 @@ export default tseslint.config(
       '@typescript-eslint/explicit-function-return-type': 'off',
       'no-restricted-imports': 'off',
     },
+  },
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }] },
   },
   { files: ['*.js', '*.config.ts'], ...tseslint.configs.disableTypeChecked },
 );

@@ -23,13 +23,17 @@ const MONTHS = [
   'December',
 ];
 
-/** Parses a YYYY-MM-DD anchor date into UTC milliseconds (noon, to stay clear of day boundaries). */
+/**
+ * Parses an anchor into UTC milliseconds: YYYY-MM-DD means noon that day (clear of day boundaries); a UTC instant
+ * YYYY-MM-DDTHH:MM[:SS]Z is taken as is (the server anchors demo data to the time of seeding).
+ */
 export function parseAnchor(anchorDate: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(anchorDate);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?Z)?$/.exec(anchorDate);
   if (!m) {
-    throw new RangeError('anchorDate must be YYYY-MM-DD');
+    throw new RangeError('anchorDate must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ');
   }
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
+  const hour = m[4] === undefined ? 12 : Number(m[4]);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, Number(m[5] ?? 0), Number(m[6] ?? 0));
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

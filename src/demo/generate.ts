@@ -10,7 +10,10 @@ export interface DemoOptions {
   /** Total number of patients (the showcase patients come first). */
   patients: number;
   seed: number;
-  /** YYYY-MM-DD; all dates are relative to it (default 2026-06-01). */
+  /**
+   * YYYY-MM-DD (noon UTC that day) or a UTC instant YYYY-MM-DDTHH:MM[:SS]Z; all dates are relative to it (default
+   * 2026-06-01). No generated event is later than 4 h 30 min before the anchor.
+   */
   anchorDate?: string;
 }
 
@@ -19,7 +22,7 @@ const OptionsSchema = z.object({
   seed: z.number().int().min(0).max(0xffffffff),
   anchorDate: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$/)
     .optional(),
 });
 

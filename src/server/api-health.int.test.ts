@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testStoreNames } from '../adapters/fhir-sql/test-support/stores.js';
 import { PatientContextSchema, type PatientContext } from '../patient/index.js';
 import type { PatientListItem } from './routes/api-patients.js';
+import { webAppBuilt } from './routes/web-app.js';
 import { fetchJson, fhirJson } from './test-support/http.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
 
@@ -45,11 +46,15 @@ describe.each(testStoreNames())('JSON API, health and home page over HTTP (%s)',
     expect(res.text).not.toContain('999-');
   });
 
-  it('filters by name or identifier with q, and limits with _count', async () => {
+  it('filters by name, identifier or birth date with q, and limits with _count', async () => {
     const byName = await fetchJson<{ patients: PatientListItem[] }>(`${server.url}/api/patients?q=zell`);
     expect(byName.body.patients.map((p) => p.mrn)).toEqual(['MRN-100']);
     const byMrn = await fetchJson<{ patients: PatientListItem[] }>(`${server.url}/api/patients?q=MRN-200`);
     expect(byMrn.body.patients.map((p) => p.name)).toEqual(['Carl Abbott']);
+    const byBirthDate = await fetchJson<{ patients: PatientListItem[] }>(`${server.url}/api/patients?q=1980-02-03`);
+    expect(byBirthDate.body.patients.map((p) => p.mrn)).toEqual(['MRN-200', 'MRN-100']);
+    const otherDate = await fetchJson<{ patients: PatientListItem[] }>(`${server.url}/api/patients?q=1980-02-04`);
+    expect(otherDate.body.patients).toEqual([]);
     const limited = await fetchJson<{ patients: PatientListItem[] }>(`${server.url}/api/patients?_count=1`);
     expect(limited.body.patients).toHaveLength(1);
     const bad = await fetchJson(`${server.url}/api/patients?_count=0`);
@@ -78,11 +83,16 @@ describe.each(testStoreNames())('JSON API, health and home page over HTTP (%s)',
     expect(ready.body).toEqual({ status: 'ready' });
   });
 
-  it('serves a home page linking to the endpoints', async () => {
+  it('serves the workspace at / when built, else a page saying how to build it and linking to the endpoints', async () => {
     const res = await fetch(`${server.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await res.text();
+    if (await webAppBuilt()) {
+      expect(html).toContain('<div id="root">');
+      return;
+    }
+    expect(html).toContain('npm run build');
     for (const href of ['/fhir/metadata', '/api/patients', '/healthz', '/readyz']) {
       expect(html).toContain(`href="${href}`);
     }

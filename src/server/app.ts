@@ -13,6 +13,7 @@ import { registerFhirSystemRoutes } from './routes/fhir-system.js';
 import { registerFhirTypeRoutes } from './routes/fhir-type.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerHomeRoute } from './routes/home.js';
+import { registerWebAppRoutes, webAppBuilt } from './routes/web-app.js';
 
 /** Builds the HTTP app (FHIR R4 REST at /fhir, JSON API at /api, health probes) as a value, not listening. */
 export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
@@ -31,7 +32,11 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   });
   registerBodyParsers(app);
   registerHooks(app, deps.logger);
-  registerHomeRoute(app);
+  if (await webAppBuilt()) {
+    registerWebAppRoutes(app);
+  } else {
+    registerHomeRoute(app);
+  }
   registerHealthRoutes(app, deps);
   registerFhirSystemRoutes(app, deps);
   registerFhirTypeRoutes(app, deps);

@@ -55,7 +55,9 @@ async function findPatients(repo: FhirRepository, q: string | undefined, count: 
     );
     return (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []));
   }
-  const queries = [{ ...base, name: q }, ...(/\s/.test(q) ? [] : [{ ...base, identifier: q }])];
+  const queries = /^\d{4}(-\d{2}(-\d{2})?)?$/.test(q)
+    ? [{ ...base, birthdate: q }]
+    : [{ ...base, name: q }, ...(/\s/.test(q) ? [] : [{ ...base, identifier: q }])];
   const bundles = await Promise.all(
     queries.map((query) =>
       repo.search<Patient>(parseSearchQuery('Patient', new URLSearchParams(query)) as SearchRequest<Patient>),
@@ -72,7 +74,7 @@ async function findPatients(repo: FhirRepository, q: string | undefined, count: 
   return [...byId.values()].slice(0, count);
 }
 
-/** The UI's JSON API: `GET /api/patients?q=&_count=` (name or identifier search), sorted by family name. */
+/** The UI's JSON API: `GET /api/patients?q=&_count=` (name, identifier or birth date search), sorted by family name. */
 export function registerApiPatientRoutes(app: FastifyInstance, deps: ServerDeps): void {
   defineRoute(app, '/api/patients', {
     GET: async (request, reply) => {
