@@ -1,0 +1,43 @@
+import type { IhtcModel } from './model.js';
+import type { PatientState } from './patient-state.js';
+
+/** Picks the cheapest (day, room, theatre) for patient p by trying each option and undoing it; returns its delta. */
+export function placeBest(state: PatientState, p: number, maxDays = Number.POSITIVE_INFINITY): number {
+  const m = state.m;
+  const release = m.release[p] ?? 0;
+  const last = Math.min(m.due[p] ?? m.days - 1, release + maxDays - 1);
+  let best = Number.POSITIVE_INFINITY;
+  let choice: [number, number, number] = [-1, -1, -1];
+  const base = [state.day[p] ?? -1, state.room[p] ?? -1, state.theater[p] ?? -1] as const;
+  for (let d = release; d <= last; d++) {
+    for (let r = 0; r < m.rooms; r++) {
+      if (m.incompatible[p * m.rooms + r]) continue;
+      for (let t = 0; t < m.theaters; t++) {
+        const delta = state.move(p, d, r, t);
+        if (delta < best) {
+          best = delta;
+          choice = [d, r, t];
+        }
+        state.move(p, base[0], base[1], base[2]);
+      }
+    }
+  }
+  if (choice[0] < 0) return 0;
+  return state.move(p, choice[0], choice[1], choice[2]);
+}
+
+/** Greedy start: mandatory patients by due day (longest surgery first), then optional ones where they lower the cost. */
+export function constructPatients(state: PatientState): void {
+  const m: IhtcModel = state.m;
+  const order = Array.from({ length: m.patients }, (_, p) => p);
+  order.sort(
+    (a, b) =>
+      (m.mandatory[b] ?? 0) - (m.mandatory[a] ?? 0) ||
+      (m.due[a] ?? 0) - (m.due[b] ?? 0) ||
+      (m.duration[b] ?? 0) - (m.duration[a] ?? 0),
+  );
+  for (const p of order) {
+    const delta = placeBest(state, p, m.mandatory[p] ? Number.POSITIVE_INFINITY : 10);
+    if (!m.mandatory[p] && delta > 0) state.move(p, -1, -1, -1);
+  }
+}

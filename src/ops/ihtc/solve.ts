@@ -1,0 +1,112 @@
+import { constructPatients } from './construct.js';
+import { explainIhtcInfeasibility } from './explain.js';
+import { buildIhtcModel, type IhtcModel } from './model.js';
+import { NurseState } from './nurse-state.js';
+import { PatientState } from './patient-state.js';
+import { mulberry32 } from './rng.js';
+import type { IhtcInstance, IhtcSolution } from './schema.js';
+import { annealNurses, annealPatients, constructNurses } from './search.js';
+import { evaluateIhtcSolution, type IhtcEvaluation } from './validate.js';
+
+export interface IhtcSolveOptions {
+  timeLimitSeconds: number;
+  seed?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: { phase: string; cost: number; seconds: number }) => void;
+}
+
+export interface IhtcSolveResult {
+  instance: string;
+  /** Hard violations found by the independent validator (0 = feasible). */
+  violations: number;
+  cost: number;
+  seconds: number;
+  evaluation: IhtcEvaluation;
+  solution: IhtcSolution;
+  /** Plain-language reasons when the result is infeasible. */
+  explanation: string[];
+}
+
+function toSolution(m: IhtcModel, patients: PatientState, nurses: NurseState): IhtcSolution {
+  const solution: IhtcSolution = { patients: [], nurses: [] };
+  for (let p = 0; p < m.patients; p++) {
+    const day = patients.day[p] ?? -1;
+    const id = m.ids.stays[m.occupants + p] ?? '';
+    solution.patients.push(
+      day < 0
+        ? { id, admission_day: 'none' }
+        : { id, admission_day: day, room: m.ids.rooms[patients.room[p] ?? 0] ?? '', operating_theater: m.ids.theaters[patients.theater[p] ?? 0] ?? '' },
+    );
+  }
+  for (let n = 0; n < m.nurses; n++) {
+    const assignments: IhtcSolution['nurses'][number]['assignments'] = [];
+    for (let d = 0; d < m.days; d++) {
+      for (let s = 0; s < m.shifts; s++) {
+        if ((m.maxLoad[(n * m.days + d) * m.shifts + s] ?? -1) < 0) continue;
+        const rooms: string[] = [];
+        for (let r = 0; r < m.rooms; r++) {
+          if (nurses.nurseOf[(r * m.days + d) * m.shifts + s] === n) rooms.push(m.ids.rooms[r] ?? '');
+        }
+        assignments.push({ day: d, shift: m.ids.shifts[s] ?? '', rooms });
+      }
+    }
+    solution.nurses.push({ id: m.ids.nurses[n] ?? '', assignments });
+  }
+  return solution;
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Solves an IHTC instance: greedy construction, then simulated annealing on the patient plan (admission day, room,
+ * theatre) and on the nurse-to-room assignment, each within its share of the time limit. The result is checked by the
+ * independent validator; its cost and violations are the validator's.
+ */
+export async function solveIhtc(instance: IhtcInstance, name: string, options: IhtcSolveOptions): Promise<IhtcSolveResult> {
+  const started = Date.now();
+  const budget = options.timeLimitSeconds * 1000;
+  const rand = mulberry32(options.seed ?? 1);
+  const m = buildIhtcModel(instance);
+  const shouldStop = (): boolean => options.signal?.aborted === true;
+  const report = (phase: string, cost: number): void => options.onProgress?.({ phase, cost, seconds: (Date.now() - started) / 1000 });
+
+  const patients = new PatientState(m);
+  constructPatients(patients);
+  report('construct', patients.cost);
+  await tick();
+  const patientDeadline = started + budget * 0.55;
+  const slices = 20;
+  for (let i = 1; i <= slices && !shouldStop(); i++) {
+    const sliceEnd = started + ((patientDeadline - started) * i) / slices;
+    const t0 = 400 * Math.pow(1 / 400, (i - 1) / slices);
+    const t1 = 400 * Math.pow(1 / 400, i / slices);
+    annealPatients(patients, { deadline: sliceEnd, t0, t1, rand, shouldStop });
+    report('patients', patients.cost);
+    await tick();
+  }
+  const nurses = new NurseState(m, { room: patients.room, day: patients.day });
+  constructNurses(nurses);
+  report('nurses', nurses.cost);
+  await tick();
+  const end = started + budget * 0.97;
+  const nurseStart = Date.now();
+  for (let i = 1; i <= slices && !shouldStop(); i++) {
+    const sliceEnd = nurseStart + ((end - nurseStart) * i) / slices;
+    const t0 = 30 * Math.pow(1 / 60, (i - 1) / slices);
+    const t1 = 30 * Math.pow(1 / 60, i / slices);
+    annealNurses(nurses, { deadline: sliceEnd, t0, t1, rand, shouldStop });
+    report('nurses', patients.cost + nurses.cost);
+    await tick();
+  }
+  const solution = toSolution(m, patients, nurses);
+  const evaluation = evaluateIhtcSolution(instance, solution);
+  return {
+    instance: name,
+    violations: evaluation.violations,
+    cost: evaluation.cost,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+    evaluation,
+    solution,
+    explanation: evaluation.violations > 0 ? explainIhtcInfeasibility(instance, evaluation) : [],
+  };
+}
