@@ -39,7 +39,8 @@ export function registerIhtcCommands(program: Command): void {
         seed: Number(opts.seed) || 1,
         signal: abort.signal,
         onProgress: (p) => {
-          if (process.stderr.isTTY) process.stderr.write(`\r${p.phase}: search cost ${Math.round(p.cost)}, ${Math.round(p.seconds)} s   `);
+          if (process.stderr.isTTY)
+            process.stderr.write(`\r${p.phase}: search cost ${Math.round(p.cost)}, ${Math.round(p.seconds)} s   `);
         },
       }).finally(() => process.off('SIGINT', onSigint));
       if (process.stderr.isTTY) process.stderr.write('\n');
@@ -48,7 +49,9 @@ export function registerIhtcCommands(program: Command): void {
       if (opts.json) {
         process.stdout.write(JSON.stringify({ instance: name, violations, cost, seconds }) + '\n');
       } else {
-        process.stdout.write(`${name}: ${violations} hard violations, cost ${cost}, ${seconds} s; solution written to ${opts.out ?? `sol_${name}.json`}\n`);
+        process.stdout.write(
+          `${name}: ${violations} hard violations, cost ${cost}, ${seconds} s; solution written to ${opts.out ?? `sol_${name}.json`}\n`,
+        );
         process.stdout.write(`cost breakdown: ${JSON.stringify(result.evaluation.costs)}\n`);
         for (const line of result.explanation) process.stdout.write(`  - ${line}\n`);
       }

@@ -47,7 +47,9 @@ describe.skipIf(skip !== null)('workspace in Chromium', () => {
     await news2.getByRole('button').first().click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
-    await expect.poll(async () => dialog.locator('pre.json').textContent(), { timeout: 10_000 }).toContain('"resourceType": "Observation"');
+    await expect
+      .poll(async () => dialog.locator('pre.json').textContent(), { timeout: 10_000 })
+      .toContain('"resourceType": "Observation"');
     await page.screenshot({ path: join(ARTIFACTS, 'score-source.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
     expect(problems).toEqual([]);

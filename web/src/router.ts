@@ -2,10 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** The workspace's routes, kept in the URL hash so that only ids ever appear in URLs (no PHI). */
 export type Route =
-  | { view: 'patients' }
-  | { view: 'patient'; id: string; tab: string }
-  | { view: 'ops' }
-  | { view: 'audit' };
+  { view: 'patients' } | { view: 'patient'; id: string; tab: string } | { view: 'ops' } | { view: 'audit' };
 
 /** Parses `#/patients/ID/tab` style hashes. */
 export function parseRoute(hash: string): Route {

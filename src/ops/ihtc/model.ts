@@ -90,10 +90,15 @@ export function buildIhtcModel(instance: IhtcInstance): IhtcModel {
     los: Int32Array.from(stays.map((s) => s.length_of_stay)),
     workload: stays.map((s) => Int32Array.from(s.workload_produced)),
     skill: stays.map((s) => Int32Array.from(s.skill_level_required)),
-    fixedRoom: Int32Array.from([...instance.occupants.map((o) => roomIndex.get(o.room_id) ?? 0), ...instance.patients.map(() => -1)]),
+    fixedRoom: Int32Array.from([
+      ...instance.occupants.map((o) => roomIndex.get(o.room_id) ?? 0),
+      ...instance.patients.map(() => -1),
+    ]),
     mandatory: Uint8Array.from(instance.patients.map((p) => (p.mandatory ? 1 : 0))),
     release: Int32Array.from(instance.patients.map((p) => p.surgery_release_day)),
-    due: Int32Array.from(instance.patients.map((p) => Math.min(days - 1, p.mandatory ? (p.surgery_due_day ?? days - 1) : days - 1))),
+    due: Int32Array.from(
+      instance.patients.map((p) => Math.min(days - 1, p.mandatory ? (p.surgery_due_day ?? days - 1) : days - 1)),
+    ),
     duration: Int32Array.from(instance.patients.map((p) => p.surgery_duration)),
     surgeon: Int32Array.from(instance.patients.map((p) => surgeonIndex.get(p.surgeon_id) ?? 0)),
     incompatible,

@@ -76,7 +76,11 @@ export class NurseState {
     const after = before + sign * workload;
     this.load[key] = after;
     const excess = Math.max(0, after - cap) - Math.max(0, before - cap);
-    return sign * skill * m.weights.room_nurse_skill + excess * m.weights.nurse_eccessive_workload + continuity * m.weights.continuity_of_care;
+    return (
+      sign * skill * m.weights.room_nurse_skill +
+      excess * m.weights.nurse_eccessive_workload +
+      continuity * m.weights.continuity_of_care
+    );
   }
 
   /** Gives the cell to `nurse` (-1 = none) and returns the change in cost. */

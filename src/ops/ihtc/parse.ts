@@ -5,7 +5,9 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (err) {
-    throw new AppError('VITALIS_BAD_REQUEST', `The ${what} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new AppError('VITALIS_BAD_REQUEST', `The ${what} is not valid JSON: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
 }
 
@@ -22,11 +24,16 @@ function instanceProblems(instance: IhtcInstance): string[] {
   const rooms = new Set(instance.rooms.map((r) => r.id));
   const surgeons = new Set(instance.surgeons.map((s) => s.id));
   const ages = new Set(instance.age_groups);
-  const stays = [...instance.occupants.map((o, i) => ({ ...o, path: `occupants[${i}]` })), ...instance.patients.map((p, i) => ({ ...p, path: `patients[${i}]` }))];
+  const stays = [
+    ...instance.occupants.map((o, i) => ({ ...o, path: `occupants[${i}]` })),
+    ...instance.patients.map((p, i) => ({ ...p, path: `patients[${i}]` })),
+  ];
   for (const stay of stays) {
     const expected = stay.length_of_stay * shifts;
     if (stay.workload_produced.length !== expected || stay.skill_level_required.length !== expected) {
-      problems.push(`${stay.path}: workload_produced and skill_level_required need ${expected} values (length_of_stay × shifts)`);
+      problems.push(
+        `${stay.path}: workload_produced and skill_level_required need ${expected} values (length_of_stay × shifts)`,
+      );
     }
     if (!ages.has(stay.age_group)) problems.push(`${stay.path}.age_group: unknown age group`);
   }
@@ -35,8 +42,10 @@ function instanceProblems(instance: IhtcInstance): string[] {
   });
   instance.patients.forEach((p, i) => {
     if (!surgeons.has(p.surgeon_id)) problems.push(`patients[${i}].surgeon_id: unknown surgeon`);
-    if (p.mandatory && p.surgery_due_day === undefined) problems.push(`patients[${i}].surgery_due_day: required for a mandatory patient`);
-    if (p.incompatible_room_ids.some((r) => !rooms.has(r))) problems.push(`patients[${i}].incompatible_room_ids: unknown room`);
+    if (p.mandatory && p.surgery_due_day === undefined)
+      problems.push(`patients[${i}].surgery_due_day: required for a mandatory patient`);
+    if (p.incompatible_room_ids.some((r) => !rooms.has(r)))
+      problems.push(`patients[${i}].incompatible_room_ids: unknown room`);
   });
   const days = instance.days;
   instance.surgeons.forEach((s, i) => {
@@ -48,7 +57,8 @@ function instanceProblems(instance: IhtcInstance): string[] {
   const shiftNames = new Set(instance.shift_types);
   instance.nurses.forEach((n, i) => {
     n.working_shifts.forEach((w, j) => {
-      if (!shiftNames.has(w.shift) || w.day >= days) problems.push(`nurses[${i}].working_shifts[${j}]: unknown shift or day out of horizon`);
+      if (!shiftNames.has(w.shift) || w.day >= days)
+        problems.push(`nurses[${i}].working_shifts[${j}]: unknown shift or day out of horizon`);
     });
   });
   return problems;
@@ -58,7 +68,10 @@ function instanceProblems(instance: IhtcInstance): string[] {
 export function parseIhtcInstance(text: string): IhtcInstance {
   const parsed = IhtcInstanceSchema.safeParse(parseJson(text, 'instance'));
   if (!parsed.success) {
-    refuse('instance', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    refuse(
+      'instance',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   }
   const problems = instanceProblems(parsed.data);
   if (problems.length > 0) refuse('instance', problems);
@@ -69,7 +82,10 @@ export function parseIhtcInstance(text: string): IhtcInstance {
 export function parseIhtcSolution(text: string): IhtcSolution {
   const parsed = IhtcSolutionSchema.safeParse(parseJson(text, 'solution'));
   if (!parsed.success) {
-    refuse('solution', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    refuse(
+      'solution',
+      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
   }
   return parsed.data;
 }

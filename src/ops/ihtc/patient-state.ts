@@ -109,7 +109,11 @@ export class PatientState {
     return total;
   }
 
-  private localCost(p: number, cells: { room: number; from: number; to: number }[], theaterDays: [number, number][]): number {
+  private localCost(
+    p: number,
+    cells: { room: number; from: number; to: number }[],
+    theaterDays: [number, number][],
+  ): number {
     let total = this.ownCost(p);
     const seen = new Set<number>();
     for (const { room, from, to } of cells) {

@@ -123,7 +123,9 @@ export function annealNurses(state: NurseState, a: Anneal): number {
     if (a.rand() < 0.3) {
       const neighbour = a.rand() < 0.5 ? cell - 1 : cell + 1;
       const sameRoomDay = Math.floor(neighbour / m.shifts) === Math.floor(cell / m.shifts);
-      const candidate = sameRoomDay ? (state.nurseOf[neighbour] ?? -1) : (state.nurseOf[cell + (a.rand() < 0.5 ? -m.shifts : m.shifts)] ?? -1);
+      const candidate = sameRoomDay
+        ? (state.nurseOf[neighbour] ?? -1)
+        : (state.nurseOf[cell + (a.rand() < 0.5 ? -m.shifts : m.shifts)] ?? -1);
       if (candidate >= 0 && options.includes(candidate)) nurse = candidate;
     }
     const old = state.nurseOf[cell] ?? -1;

@@ -13,7 +13,11 @@ describe.skipIf(missing !== null)('IHTC solver', () => {
     const result = await solveIhtc(instance, 'toy', { timeLimitSeconds: 1, seed: 3 });
     expect(result.violations).toBe(0);
     expect(evaluateIhtcSolution(instance, result.solution).cost).toBe(result.cost);
-    expect(result.solution.patients.filter((p) => instance.patients.find((q) => q.id === p.id)?.mandatory).every((p) => p.admission_day !== 'none')).toBe(true);
+    expect(
+      result.solution.patients
+        .filter((p) => instance.patients.find((q) => q.id === p.id)?.mandatory)
+        .every((p) => p.admission_day !== 'none'),
+    ).toBe(true);
     expect(result.explanation).toEqual([]);
   });
 
@@ -31,7 +35,10 @@ describe.skipIf(missing !== null)('IHTC solver', () => {
   it('stops on cancellation and still returns a checked plan', async () => {
     const abort = new AbortController();
     abort.abort();
-    const result = await solveIhtc(parseIhtcInstance(publicInstanceText('i02')), 'i02', { timeLimitSeconds: 600, signal: abort.signal });
+    const result = await solveIhtc(parseIhtcInstance(publicInstanceText('i02')), 'i02', {
+      timeLimitSeconds: 600,
+      signal: abort.signal,
+    });
     expect(result.seconds).toBeLessThan(600);
     expect(result.evaluation.cost).toBe(result.cost);
   });
@@ -43,6 +50,8 @@ describe.skipIf(missing !== null)('IHTC solver', () => {
     surgeon.max_surgery_time = surgeon.max_surgery_time.map(() => 0);
     const result = await solveIhtc(instance, 'toy-broken', { timeLimitSeconds: 1 });
     expect(result.violations).toBeGreaterThan(0);
-    expect(result.explanation[0]).toContain(`mandatory patient ${mandatory.id} needs ${mandatory.surgery_duration} min of surgeon ${surgeon.id}`);
+    expect(result.explanation[0]).toContain(
+      `mandatory patient ${mandatory.id} needs ${mandatory.surgery_duration} min of surgeon ${surgeon.id}`,
+    );
   });
 });

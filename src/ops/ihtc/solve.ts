@@ -35,7 +35,12 @@ function toSolution(m: IhtcModel, patients: PatientState, nurses: NurseState): I
     solution.patients.push(
       day < 0
         ? { id, admission_day: 'none' }
-        : { id, admission_day: day, room: m.ids.rooms[patients.room[p] ?? 0] ?? '', operating_theater: m.ids.theaters[patients.theater[p] ?? 0] ?? '' },
+        : {
+            id,
+            admission_day: day,
+            room: m.ids.rooms[patients.room[p] ?? 0] ?? '',
+            operating_theater: m.ids.theaters[patients.theater[p] ?? 0] ?? '',
+          },
     );
   }
   for (let n = 0; n < m.nurses; n++) {
@@ -62,13 +67,18 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * theatre) and on the nurse-to-room assignment, each within its share of the time limit. The result is checked by the
  * independent validator; its cost and violations are the validator's.
  */
-export async function solveIhtc(instance: IhtcInstance, name: string, options: IhtcSolveOptions): Promise<IhtcSolveResult> {
+export async function solveIhtc(
+  instance: IhtcInstance,
+  name: string,
+  options: IhtcSolveOptions,
+): Promise<IhtcSolveResult> {
   const started = Date.now();
   const budget = options.timeLimitSeconds * 1000;
   const rand = mulberry32(options.seed ?? 1);
   const m = buildIhtcModel(instance);
   const shouldStop = (): boolean => options.signal?.aborted === true;
-  const report = (phase: string, cost: number): void => options.onProgress?.({ phase, cost, seconds: (Date.now() - started) / 1000 });
+  const report = (phase: string, cost: number): void =>
+    options.onProgress?.({ phase, cost, seconds: (Date.now() - started) / 1000 });
 
   const patients = new PatientState(m);
   constructPatients(patients);

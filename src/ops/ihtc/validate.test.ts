@@ -18,13 +18,16 @@ describe.skipIf(missing !== null)('IHTC validator on the published solutions', (
 });
 
 describe.skipIf(missing !== null)('IHTC validator on broken solutions (toy instance)', () => {
-  const instance = (): ReturnType<typeof parseIhtcInstance> => parseIhtcInstance(readFileSync(`${IHTC_DIR}toy.json`, 'utf8'));
+  const instance = (): ReturnType<typeof parseIhtcInstance> =>
+    parseIhtcInstance(readFileSync(`${IHTC_DIR}toy.json`, 'utf8'));
   const solution = (): IhtcSolution => parseIhtcSolution(readFileSync(`${IHTC_DIR}toy_solution.json`, 'utf8'));
 
   it('finds the only flaw of the toy solution: p3 (gender B) shares room r2 with gender-A patients on days 4-6', () => {
     const result = evaluateIhtcSolution(instance(), solution());
     expect(result.byConstraint).toEqual({ 'gender-mix': 3 });
-    expect(result.details.map((d) => d.message)).toEqual([4, 5, 6].map((d) => `room r2 on day ${d} holds patients of different genders`));
+    expect(result.details.map((d) => d.message)).toEqual(
+      [4, 5, 6].map((d) => `room r2 on day ${d} holds patients of different genders`),
+    );
     const fixed = solution();
     fixed.patients = fixed.patients.map((p) => (p.id === 'p3' ? { ...p, room: 'r1' } : p));
     expect(evaluateIhtcSolution(instance(), fixed).violations).toBe(0);
@@ -43,12 +46,18 @@ describe.skipIf(missing !== null)('IHTC validator on broken solutions (toy insta
     const inst = instance();
     const p0 = inst.patients.find((p) => p.id === 'p0')!;
     const s = solution();
-    s.patients = s.patients.map((p) => (p.id === 'p0' ? { ...p, admission_day: p0.surgery_release_day - 1, room: 'r1' } : p));
+    s.patients = s.patients.map((p) =>
+      p.id === 'p0' ? { ...p, admission_day: p0.surgery_release_day - 1, room: 'r1' } : p,
+    );
     const result = evaluateIhtcSolution(inst, s);
     expect(result.byConstraint['admission-day']).toBe(1);
     expect(result.byConstraint['incompatible-room']).toBe(1);
     const crowded = solution();
-    crowded.patients = crowded.patients.map((p) => ({ ...p, admission_day: p.admission_day === 'none' ? 'none' : 4, room: 'r0' }));
+    crowded.patients = crowded.patients.map((p) => ({
+      ...p,
+      admission_day: p.admission_day === 'none' ? 'none' : 4,
+      room: 'r0',
+    }));
     const many = evaluateIhtcSolution(inst, crowded);
     expect(many.byConstraint['room-capacity']).toBeGreaterThan(0);
     expect(many.byConstraint['gender-mix']).toBeGreaterThan(0);

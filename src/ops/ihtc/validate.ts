@@ -74,7 +74,11 @@ class Tally {
   }
 }
 
-function admittedStays(instance: IhtcInstance, solution: IhtcSolution, tally: Tally): { stays: Stay[]; admitted: Map<string, { day: number; room: string; theater: string }> } {
+function admittedStays(
+  instance: IhtcInstance,
+  solution: IhtcSolution,
+  tally: Tally,
+): { stays: Stay[]; admitted: Map<string, { day: number; room: string; theater: string }> } {
   const ageIndex = new Map(instance.age_groups.map((a, i) => [a, i]));
   const rooms = new Set(instance.rooms.map((r) => r.id));
   const theaters = new Set(instance.operating_theaters.map((t) => t.id));
@@ -100,7 +104,11 @@ function admittedStays(instance: IhtcInstance, solution: IhtcSolution, tally: Ta
     const room = entry.room ?? '';
     const theater = entry.operating_theater ?? '';
     if (!rooms.has(room) || !theaters.has(theater) || entry.admission_day >= instance.days) {
-      tally.add('invalid-reference', 1, `patient ${entry.id}: unknown room or theater, or admission day outside the horizon`);
+      tally.add(
+        'invalid-reference',
+        1,
+        `patient ${entry.id}: unknown room or theater, or admission day outside the horizon`,
+      );
       continue;
     }
     admitted.set(entry.id, { day: entry.admission_day, room, theater });
@@ -119,25 +127,45 @@ function admittedStays(instance: IhtcInstance, solution: IhtcSolution, tally: Ta
 }
 
 /** Patient-level rules: admission window, mandatory patients, compatible rooms, delay and unscheduled optionals. */
-function checkPatients(instance: IhtcInstance, admitted: Map<string, { day: number; room: string; theater: string }>, tally: Tally, counts: Record<SoftCost, number>): void {
+function checkPatients(
+  instance: IhtcInstance,
+  admitted: Map<string, { day: number; room: string; theater: string }>,
+  tally: Tally,
+  counts: Record<SoftCost, number>,
+): void {
   for (const p of instance.patients) {
     const a = admitted.get(p.id);
     if (!a) {
-      if (p.mandatory) tally.add('mandatory-unscheduled', 1, `mandatory patient ${p.id} is not admitted (due by day ${p.surgery_due_day ?? '?'})`);
+      if (p.mandatory)
+        tally.add(
+          'mandatory-unscheduled',
+          1,
+          `mandatory patient ${p.id} is not admitted (due by day ${p.surgery_due_day ?? '?'})`,
+        );
       else counts.unscheduled_optional++;
       continue;
     }
     const due = p.mandatory ? (p.surgery_due_day ?? instance.days - 1) : instance.days - 1;
     if (a.day < p.surgery_release_day || a.day > due) {
-      tally.add('admission-day', 1, `patient ${p.id} admitted on day ${a.day}, outside its window ${p.surgery_release_day}–${due}`);
+      tally.add(
+        'admission-day',
+        1,
+        `patient ${p.id} admitted on day ${a.day}, outside its window ${p.surgery_release_day}–${due}`,
+      );
     }
-    if (p.incompatible_room_ids.includes(a.room)) tally.add('incompatible-room', 1, `patient ${p.id} is in room ${a.room}, which is incompatible with it`);
+    if (p.incompatible_room_ids.includes(a.room))
+      tally.add('incompatible-room', 1, `patient ${p.id} is in room ${a.room}, which is incompatible with it`);
     counts.patient_delay += Math.max(0, a.day - p.surgery_release_day);
   }
 }
 
 /** Operating theatres and surgeons: overtime (hard), opened theatre-days and surgeon transfers (soft). */
-function checkSurgery(instance: IhtcInstance, admitted: Map<string, { day: number; room: string; theater: string }>, tally: Tally, counts: Record<SoftCost, number>): void {
+function checkSurgery(
+  instance: IhtcInstance,
+  admitted: Map<string, { day: number; room: string; theater: string }>,
+  tally: Tally,
+  counts: Record<SoftCost, number>,
+): void {
   const byId = new Map(instance.patients.map((p) => [p.id, p]));
   const theaterLoad = new Map<string, number>();
   const surgeonLoad = new Map<string, number>();
@@ -157,14 +185,22 @@ function checkSurgery(instance: IhtcInstance, admitted: Map<string, { day: numbe
   for (const [key, load] of theaterLoad) {
     const [id = '', day = '0'] = key.split('|');
     const cap = theaters.get(id)?.availability[Number(day)] ?? 0;
-    tally.add('theater-overtime', load - cap, `theatre ${id} on day ${day}: ${load} min of surgery for ${cap} min available`);
+    tally.add(
+      'theater-overtime',
+      load - cap,
+      `theatre ${id} on day ${day}: ${load} min of surgery for ${cap} min available`,
+    );
     if (load > 0) counts.open_operating_theater++;
   }
   const surgeons = new Map(instance.surgeons.map((s) => [s.id, s]));
   for (const [key, load] of surgeonLoad) {
     const [id = '', day = '0'] = key.split('|');
     const cap = surgeons.get(id)?.max_surgery_time[Number(day)] ?? 0;
-    tally.add('surgeon-overtime', load - cap, `surgeon ${id} on day ${day}: ${load} min of surgery for a ${cap} min maximum`);
+    tally.add(
+      'surgeon-overtime',
+      load - cap,
+      `surgeon ${id} on day ${day}: ${load} min of surgery for a ${cap} min maximum`,
+    );
     counts.surgeon_transfer += Math.max(0, (surgeonTheaters.get(key)?.size ?? 1) - 1);
   }
 }
@@ -177,7 +213,10 @@ export function evaluateIhtcSolution(instance: IhtcInstance, solution: IhtcSolut
   checkPatients(instance, admitted, tally, counts);
   checkSurgery(instance, admitted, tally, counts);
   checkRoomsAndNurses({ instance, solution, stays, tally, counts });
-  const costs = Object.fromEntries(SOFT_COSTS.map((k) => [k, counts[k] * instance.weights[k]])) as Record<SoftCost, number>;
+  const costs = Object.fromEntries(SOFT_COSTS.map((k) => [k, counts[k] * instance.weights[k]])) as Record<
+    SoftCost,
+    number
+  >;
   return {
     violations: tally.total,
     byConstraint: tally.byConstraint,
@@ -216,19 +255,29 @@ function checkRoomsAndNurses({ instance, solution, stays, tally, counts }: RoomC
     const genders = new Set(list.map((s) => s.gender));
     if (genders.size > 1) tally.add('gender-mix', 1, `room ${room} on day ${day} holds patients of different genders`);
     const cap = capacity.get(room) ?? 0;
-    tally.add('room-capacity', list.length - cap, `room ${room} on day ${day} holds ${list.length} patients for ${cap} beds`);
+    tally.add(
+      'room-capacity',
+      list.length - cap,
+      `room ${room} on day ${day} holds ${list.length} patients for ${cap} beds`,
+    );
     const ages = list.map((s) => s.age);
     counts.room_mixed_age += Math.max(...ages) - Math.min(...ages);
   }
   const nurseOf = new Map<string, string>();
   const nurseSkill = new Map(instance.nurses.map((n) => [n.id, n.skill_level]));
   const maxLoad = new Map<string, number>();
-  for (const n of instance.nurses) for (const w of n.working_shifts) maxLoad.set(`${n.id}|${w.day}|${shiftIndex.get(w.shift) ?? -1}`, w.max_load);
+  for (const n of instance.nurses)
+    for (const w of n.working_shifts) maxLoad.set(`${n.id}|${w.day}|${shiftIndex.get(w.shift) ?? -1}`, w.max_load);
   for (const n of solution.nurses) {
     for (const a of n.assignments) {
       const s = shiftIndex.get(a.shift) ?? -1;
       if (!nurseSkill.has(n.id) || !maxLoad.has(`${n.id}|${a.day}|${s}`)) {
-        if (a.rooms.length > 0) tally.add('invalid-reference', 1, `nurse ${n.id} is assigned rooms on day ${a.day} ${a.shift}, a shift it does not work`);
+        if (a.rooms.length > 0)
+          tally.add(
+            'invalid-reference',
+            1,
+            `nurse ${n.id} is assigned rooms on day ${a.day} ${a.shift}, a shift it does not work`,
+          );
         continue;
       }
       for (const room of a.rooms) nurseOf.set(`${room}|${a.day}|${s}`, n.id);
@@ -242,7 +291,11 @@ function checkRoomsAndNurses({ instance, solution, stays, tally, counts }: RoomC
     for (let s = 0; s < shifts; s++) {
       const nurse = nurseOf.get(`${room}|${day}|${s}`);
       if (nurse === undefined) {
-        tally.add('uncovered-room', 1, `room ${room} on day ${day}, shift ${instance.shift_types[s] ?? s} has patients but no nurse`);
+        tally.add(
+          'uncovered-room',
+          1,
+          `room ${room} on day ${day}, shift ${instance.shift_types[s] ?? s} has patients but no nurse`,
+        );
         continue;
       }
       const skill = nurseSkill.get(nurse) ?? 0;

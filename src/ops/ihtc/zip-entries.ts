@@ -12,7 +12,8 @@ export function zipEntries(archive: Buffer): Map<string, Buffer> {
   let offset = archive.readUInt32LE(eocd + 16);
   const files = new Map<string, Buffer>();
   for (let i = 0; i < count; i++) {
-    if (archive.readUInt32LE(offset) !== 0x02014b50) throw new AppError('VITALIS_BAD_REQUEST', 'Corrupt ZIP central directory');
+    if (archive.readUInt32LE(offset) !== 0x02014b50)
+      throw new AppError('VITALIS_BAD_REQUEST', 'Corrupt ZIP central directory');
     const method = archive.readUInt16LE(offset + 10);
     const compressedSize = archive.readUInt32LE(offset + 20);
     const nameLength = archive.readUInt16LE(offset + 28);
@@ -22,7 +23,8 @@ export function zipEntries(archive: Buffer): Map<string, Buffer> {
     const name = archive.toString('utf8', offset + 46, offset + 46 + nameLength);
     offset += 46 + nameLength + extraLength + commentLength;
     if (name.endsWith('/') || name.startsWith('__MACOSX/') || name.split('/').pop()?.startsWith('._')) continue;
-    const dataStart = localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
+    const dataStart =
+      localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
     const data = archive.subarray(dataStart, dataStart + compressedSize);
     if (method === 0) files.set(name, Buffer.from(data));
     else if (method === 8) files.set(name, inflateRawSync(data));

@@ -17,7 +17,9 @@ describe('web app routes', () => {
     await writeFile(join(dir, 'secret.txt'), 'not an asset');
     app = Fastify();
     registerWebAppRoutes(app, dir);
-    app.setErrorHandler((error: { statusCode?: number }, _request, reply) => reply.code(error.statusCode ?? 404).send({}));
+    app.setErrorHandler((error: { statusCode?: number }, _request, reply) =>
+      reply.code(error.statusCode ?? 404).send({}),
+    );
     await app.ready();
   });
   afterAll(async () => {

@@ -62,9 +62,9 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
 
 export const api = {
   patients: (q: string): Promise<PatientListItem[]> =>
-    apiFetch<{ patients?: PatientListItem[] } | PatientListItem[]>(`/api/patients?q=${encodeURIComponent(q)}&_count=100`).then(
-      (body) => (Array.isArray(body) ? body : (body.patients ?? [])),
-    ),
+    apiFetch<{ patients?: PatientListItem[] } | PatientListItem[]>(
+      `/api/patients?q=${encodeURIComponent(q)}&_count=100`,
+    ).then((body) => (Array.isArray(body) ? body : (body.patients ?? []))),
   context: (id: string): Promise<PatientContext> => apiFetch(`/api/patients/${encodeURIComponent(id)}/context`),
   scores: (id: string): Promise<ScoreResult[]> =>
     apiFetch<{ scores: ScoreResult[] }>(`/api/patients/${encodeURIComponent(id)}/scores`).then((b) => b.scores),

@@ -15,7 +15,8 @@ export function useResource<T>(key: string, load: () => Promise<T>): [Resource<T
         if (live) setState({ status: 'ready', data });
       },
       (err: unknown) => {
-        if (live) setState({ status: 'error', message: err instanceof Error ? err.message : 'Unexpected error; retry.' });
+        if (live)
+          setState({ status: 'error', message: err instanceof Error ? err.message : 'Unexpected error; retry.' });
       },
     );
     return () => {

@@ -26,7 +26,15 @@ echarts.use([
 export type EChartOption = echarts.EChartsCoreOption;
 
 /** An ECharts chart that follows its container's size; `label` names it for screen readers. */
-export function EChart({ option, label, height = 180 }: { option: EChartOption; label: string; height?: number }): ReactElement {
+export function EChart({
+  option,
+  label,
+  height = 180,
+}: {
+  option: EChartOption;
+  label: string;
+  height?: number;
+}): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

@@ -35,14 +35,24 @@ function MedicationRows({ meds, onSource }: { meds: Medication[]; onSource: (sou
 }
 
 /** Active and stopped medications, with ingredients and drug classes. */
-export function MedicationsPanel({ ctx, onSource }: { ctx: PatientContext; onSource: (source: string) => void }): ReactElement {
+export function MedicationsPanel({
+  ctx,
+  onSource,
+}: {
+  ctx: PatientContext;
+  onSource: (source: string) => void;
+}): ReactElement {
   const active = ctx.medications.filter((m) => m.flags.active === true);
   const stopped = ctx.medications.filter((m) => m.flags.active !== true).slice(0, 30);
   return (
     <section className="panel" aria-labelledby="meds-heading">
       <h2 id="meds-heading">Medications</h2>
       <h3>Active ({active.length})</h3>
-      {active.length > 0 ? <MedicationRows meds={active} onSource={onSource} /> : <p className="muted">No active medication.</p>}
+      {active.length > 0 ? (
+        <MedicationRows meds={active} onSource={onSource} />
+      ) : (
+        <p className="muted">No active medication.</p>
+      )}
       <details>
         <summary>Stopped or completed ({stopped.length})</summary>
         <MedicationRows meds={stopped} onSource={onSource} />

@@ -6,7 +6,8 @@ type Series = PatientContext['vitals']['series'][number];
 
 function rangeOf(series: Series): { low: number | null; high: number | null } {
   const range = series.latest.referenceRange;
-  if (!range || (range.unit !== null && series.unit !== null && range.unit !== series.unit)) return { low: null, high: null };
+  if (!range || (range.unit !== null && series.unit !== null && range.unit !== series.unit))
+    return { low: null, high: null };
   return { low: range.low, high: range.high };
 }
 

@@ -2,7 +2,11 @@ import type { ReactElement } from 'react';
 import { api } from '../api/client.js';
 import { useResource } from '../api/use-resource.js';
 
-const BAND_CLASS: Record<string, string> = { high: 'flag-critical', medium: 'flag-warning', 'low-medium': 'flag-warning' };
+const BAND_CLASS: Record<string, string> = {
+  high: 'flag-critical',
+  medium: 'flag-warning',
+  'low-medium': 'flag-warning',
+};
 
 /** The list's flags for one patient: NEWS2 band and score alerts (loaded lazily per row). */
 export function PatientFlags({ id }: { id: string }): ReactElement {

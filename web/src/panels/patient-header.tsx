@@ -25,7 +25,10 @@ export function PatientHeader({ ctx }: { ctx: PatientContext }): ReactElement {
         </span>
         {codeStatus ? (
           <span className="flag flag-warning">
-            Code status: {codeStatus.value?.type === 'coded' ? (codeStatus.value.coding?.display ?? codeStatus.value.text) : codeStatus.text}
+            Code status:{' '}
+            {codeStatus.value?.type === 'coded'
+              ? (codeStatus.value.coding?.display ?? codeStatus.value.text)
+              : codeStatus.text}
           </span>
         ) : null}
       </div>
@@ -37,7 +40,11 @@ export function PatientHeader({ ctx }: { ctx: PatientContext }): ReactElement {
               <span className="muted">None recorded</span>
             ) : (
               allergies.map((a) => (
-                <span key={a.id} className={`chip ${a.criticality === 'high' ? 'chip-critical' : 'chip-warning'}`} title={a.source}>
+                <span
+                  key={a.id}
+                  className={`chip ${a.criticality === 'high' ? 'chip-critical' : 'chip-warning'}`}
+                  title={a.source}
+                >
                   {a.text}
                 </span>
               ))

@@ -20,8 +20,26 @@ const news2: ScoreResult = {
   otherBands: [],
   interpretation: 'NEWS2 6 from known parameters',
   components: [
-    { id: 'pulse', label: 'Pulse', input: 121, unit: '/min', points: 2, basis: 'chart', facts: ['Observation/hr1'], note: null },
-    { id: 'consciousness', label: 'Consciousness', input: null, unit: null, points: null, basis: 'missing', facts: [], note: null },
+    {
+      id: 'pulse',
+      label: 'Pulse',
+      input: 121,
+      unit: '/min',
+      points: 2,
+      basis: 'chart',
+      facts: ['Observation/hr1'],
+      note: null,
+    },
+    {
+      id: 'consciousness',
+      label: 'Consciousness',
+      input: null,
+      unit: null,
+      points: null,
+      basis: 'missing',
+      facts: [],
+      note: null,
+    },
   ],
   missing: [{ id: 'consciousness', label: 'Consciousness', reason: 'not recorded', extraKey: null }],
   assumptions: [],
@@ -45,7 +63,12 @@ describe('ScoresPanel', () => {
   });
 
   it('hides scores that do not apply', () => {
-    render(<ScoresPanel scores={[{ ...news2, id: 'meld-na', name: 'MELD-Na', status: 'not-applicable' }]} onSource={vi.fn()} />);
+    render(
+      <ScoresPanel
+        scores={[{ ...news2, id: 'meld-na', name: 'MELD-Na', status: 'not-applicable' }]}
+        onSource={vi.fn()}
+      />,
+    );
     expect(screen.queryByRole('heading', { name: 'MELD-Na' })).toBeNull();
   });
 });

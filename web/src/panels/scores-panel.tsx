@@ -1,7 +1,17 @@
 import type { ReactElement } from 'react';
 import type { ScoreResult } from '../api/client.js';
 
-const HEADLINE = ['news2', 'qsofa', 'sofa', 'cha2ds2-vasc', 'has-bled', 'egfr-ckd-epi-2021', 'ckd-stage-kdigo', 'curb-65', 'triage-esi'];
+const HEADLINE = [
+  'news2',
+  'qsofa',
+  'sofa',
+  'cha2ds2-vasc',
+  'has-bled',
+  'egfr-ckd-epi-2021',
+  'ckd-stage-kdigo',
+  'curb-65',
+  'triage-esi',
+];
 
 function ScoreCard({ score, onSource }: { score: ScoreResult; onSource: (source: string) => void }): ReactElement {
   const sourceOf = (factId: string): string => score.provenance.facts.find((f) => f.id === factId)?.source ?? factId;
@@ -28,7 +38,12 @@ function ScoreCard({ score, onSource }: { score: ScoreResult; onSource: (source:
               <th scope="row">{c.label}</th>
               <td>
                 {c.facts.length > 0 ? (
-                  <button type="button" className="link" onClick={() => onSource(sourceOf(c.facts[0] ?? ''))} title="Open the source">
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => onSource(sourceOf(c.facts[0] ?? ''))}
+                    title="Open the source"
+                  >
                     {String(c.input ?? '—')} {c.unit ?? ''}
                   </button>
                 ) : (
@@ -42,7 +57,9 @@ function ScoreCard({ score, onSource }: { score: ScoreResult; onSource: (source:
           ))}
         </tbody>
       </table>
-      {score.missing.length > 0 ? <p className="muted">Missing: {score.missing.map((m) => m.label).join(', ')}</p> : null}
+      {score.missing.length > 0 ? (
+        <p className="muted">Missing: {score.missing.map((m) => m.label).join(', ')}</p>
+      ) : null}
       <footer className="muted small">
         {score.version} — {score.reference}
       </footer>
@@ -51,7 +68,13 @@ function ScoreCard({ score, onSource }: { score: ScoreResult; onSource: (source:
 }
 
 /** The clinical scores, each with its inputs; an input opens the FHIR resource it was read from. */
-export function ScoresPanel({ scores, onSource }: { scores: ScoreResult[]; onSource: (source: string) => void }): ReactElement {
+export function ScoresPanel({
+  scores,
+  onSource,
+}: {
+  scores: ScoreResult[];
+  onSource: (source: string) => void;
+}): ReactElement {
   const shown = scores
     .filter((s) => s.status !== 'not-applicable')
     .sort((a, b) => {

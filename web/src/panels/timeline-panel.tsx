@@ -13,14 +13,7 @@ interface TimelineItem {
 const KINDS = ['encounter', 'note', 'lab', 'procedure', 'imaging', 'report'] as const;
 
 function itemsOf(ctx: PatientContext): TimelineItem[] {
-  const facts = [
-    ...ctx.encounters,
-    ...ctx.notes,
-    ...ctx.labs.facts,
-    ...ctx.procedures,
-    ...ctx.imaging,
-    ...ctx.reports,
-  ];
+  const facts = [...ctx.encounters, ...ctx.notes, ...ctx.labs.facts, ...ctx.procedures, ...ctx.imaging, ...ctx.reports];
   return facts
     .filter((f) => f.effectiveTime !== null)
     .map((f) => ({
@@ -35,7 +28,13 @@ function itemsOf(ctx: PatientContext): TimelineItem[] {
 }
 
 /** Encounters, notes, labs, procedures and imaging, newest first, filterable by kind. */
-export function TimelinePanel({ ctx, onSource }: { ctx: PatientContext; onSource: (source: string) => void }): ReactElement {
+export function TimelinePanel({
+  ctx,
+  onSource,
+}: {
+  ctx: PatientContext;
+  onSource: (source: string) => void;
+}): ReactElement {
   const all = useMemo(() => itemsOf(ctx), [ctx]);
   const [shown, setShown] = useState<Set<string>>(() => new Set(KINDS));
   const items = all.filter((i) => shown.has(i.kind)).slice(0, 200);
@@ -71,7 +70,11 @@ export function TimelinePanel({ ctx, onSource }: { ctx: PatientContext; onSource
           </li>
         ))}
       </ol>
-      {all.length > items.length ? <p className="muted">Showing {items.length} of {all.length} events.</p> : null}
+      {all.length > items.length ? (
+        <p className="muted">
+          Showing {items.length} of {all.length} events.
+        </p>
+      ) : null}
     </section>
   );
 }

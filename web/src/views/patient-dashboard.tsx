@@ -34,7 +34,11 @@ export function PatientDashboard({ id, tab }: { id: string; tab: string }): Reac
             <PatientHeader ctx={ctx} />
             <nav className="tabs" aria-label="Patient views">
               {TABS.map((t) => (
-                <a key={t.id} href={routeHref({ view: 'patient', id, tab: t.id })} aria-current={t.id === tab ? 'page' : undefined}>
+                <a
+                  key={t.id}
+                  href={routeHref({ view: 'patient', id, tab: t.id })}
+                  aria-current={t.id === tab ? 'page' : undefined}
+                >
                   {t.label}
                 </a>
               ))}

@@ -10,13 +10,16 @@ function ageFrom(birthDate: string | undefined): string {
   const born = new Date(birthDate);
   const now = new Date();
   let years = now.getFullYear() - born.getFullYear();
-  if (now.getMonth() < born.getMonth() || (now.getMonth() === born.getMonth() && now.getDate() < born.getDate())) years--;
+  if (now.getMonth() < born.getMonth() || (now.getMonth() === born.getMonth() && now.getDate() < born.getDate()))
+    years--;
   return `${years} y`;
 }
 
 function PatientRows({ patients }: { patients: PatientListItem[] }): ReactElement {
   if (patients.length === 0) {
-    return <p className="muted">No patient matches. Try part of a family name, an MRN, or a birth date (YYYY-MM-DD).</p>;
+    return (
+      <p className="muted">No patient matches. Try part of a family name, an MRN, or a birth date (YYYY-MM-DD).</p>
+    );
   }
   return (
     <table className="grid patient-table">
