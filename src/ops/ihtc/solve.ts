@@ -12,6 +12,8 @@ export interface IhtcSolveOptions {
   timeLimitSeconds: number;
   seed?: number;
   signal?: AbortSignal;
+  /** Polled inside the search loops (a worker's shared stop flag, which a blocked event loop cannot deliver). */
+  isCancelled?: () => boolean;
   onProgress?: (progress: { phase: string; cost: number; seconds: number }) => void;
 }
 
@@ -76,7 +78,7 @@ export async function solveIhtc(
   const budget = options.timeLimitSeconds * 1000;
   const rand = mulberry32(options.seed ?? 1);
   const m = buildIhtcModel(instance);
-  const shouldStop = (): boolean => options.signal?.aborted === true;
+  const shouldStop = (): boolean => options.signal?.aborted === true || options.isCancelled?.() === true;
   const report = (phase: string, cost: number): void =>
     options.onProgress?.({ phase, cost, seconds: (Date.now() - started) / 1000 });
 
