@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/index.js';
@@ -7,6 +8,7 @@ import { startTestServer, type TestServer } from '../../src/server/test-support/
 import { ARTIFACTS, buildWorkspace, e2eSkipReason, openBrowser } from './support.js';
 
 const skip = e2eSkipReason();
+const CURTOIS_INSTANCE1 = fileURLToPath(new URL('../../../shared/data/or/curtois-shift-scheduling-1-24/txt/Instance1.txt', import.meta.url));
 
 describe.skipIf(skip !== null)('workspace in Chromium', () => {
   let server: TestServer;
@@ -52,6 +54,18 @@ describe.skipIf(skip !== null)('workspace in Chromium', () => {
       .toContain('"resourceType": "Observation"');
     await page.screenshot({ path: join(ARTIFACTS, 'score-source.png') });
     await dialog.getByRole('button', { name: 'Close' }).click();
+    expect(problems).toEqual([]);
+  });
+
+  it('solves an uploaded roster problem in the operations view and draws the roster grid', async () => {
+    await page.getByRole('link', { name: 'Operations' }).click();
+    await page.getByRole('heading', { name: 'Operations' }).waitFor();
+    await page.getByLabel('Problem file').setInputFiles(CURTOIS_INSTANCE1);
+    await page.getByLabel('Time limit (s)').fill('5');
+    await page.getByRole('button', { name: 'Solve' }).click();
+    await page.getByRole('heading', { name: /Roster Instance1: (optimal|feasible)/ }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('table.roster-grid tbody tr').count()).toBe(8);
+    await page.screenshot({ path: join(ARTIFACTS, 'operations-roster.png'), fullPage: true });
     expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { routeHref, useRoute } from './router.js';
+import { Operations } from './views/operations.js';
 import { PatientDashboard } from './views/patient-dashboard.js';
 import { PatientList } from './views/patient-list.js';
 
@@ -30,7 +31,7 @@ export function App(): ReactElement {
       <main id="main">
         {route.view === 'patient' ? <PatientDashboard id={route.id} tab={route.tab} /> : null}
         {route.view === 'patients' ? <PatientList /> : null}
-        {route.view === 'ops' ? <p className="page muted">The operations view is not built yet.</p> : null}
+        {route.view === 'ops' ? <Operations /> : null}
         {route.view === 'audit' ? <p className="page muted">The audit view is not built yet.</p> : null}
       </main>
     </>

@@ -28,13 +28,20 @@ async function run(): Promise<unknown> {
     return result;
   }
   const problem = parseRosterProblem(request.problem, request.name);
-  return solveRoster(problem, {
+  const result = await solveRoster(problem, {
     timeLimitSeconds: request.timeLimitSeconds,
     signal: abort.signal,
     onProgress: (p) => {
       post({ type: 'progress', phase: p.phase, objective: p.objective ?? null, seconds: p.seconds });
     },
   });
+  // The roster grid is indexed by problem order: name the rows, columns and shifts for the workspace.
+  return {
+    ...result,
+    employees: problem.employees.map((e) => e.id),
+    horizonDays: problem.horizonDays,
+    shifts: problem.shifts.map((sh) => ({ id: sh.id, minutes: sh.minutes })),
+  };
 }
 
 run()
