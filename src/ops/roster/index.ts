@@ -28,3 +28,4 @@ export {
   type SolveRosterOptions,
 } from './solve.js';
 export { validateRosterProblem } from './validate.js';
+export { rosterProblemFromFhir, rosterToFhir, WardConfigSchema, type WardConfig } from './fhir-map.js';
