@@ -89,6 +89,11 @@ describe.each(testStoreNames())('SqlFhirRepository CRUD on %s', (name) => {
     const appErr = err as AppError;
     expect(appErr.code).toBe('VITALIS_INVALID_RESOURCE');
     expect(appErr.issues.some((i) => i.expression?.some((e) => e.includes('birthDate')))).toBe(true);
+    const wrongCode = await repo.create({ resourceType: 'Patient', gender: 'mail' } as unknown as Patient).catch((e: unknown) => e);
+    expect((wrongCode as AppError).code).toBe('VITALIS_INVALID_RESOURCE');
+    expect((wrongCode as AppError).issues).toContainEqual(
+      expect.objectContaining({ code: 'code-invalid', expression: ['Patient.gender'] }),
+    );
     expect(await codeOf(repo.create({ resourceType: 'Spaceship' } as unknown as Patient))).toBe('VITALIS_UNKNOWN_TYPE');
     expect(await codeOf(repo.read('Spaceship' as 'Patient', 'x'))).toBe('VITALIS_UNKNOWN_TYPE');
     expect(await codeOf(repo.read('Patient', 'does-not-exist'))).toBe('VITALIS_NOT_FOUND');

@@ -1,6 +1,7 @@
 import { OperationOutcomeError, validateResource } from '@medplum/core';
-import type { Resource } from '@medplum/fhirtypes';
+import type { OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { AppError } from '../../core/errors.js';
+import { requiredBindingIssues } from '../../fhir/bindings.js';
 import { assertResourceType } from '../../fhir/resource-type.js';
 import { outcomeToIssues } from '../../fhir/outcomes.js';
 
@@ -61,7 +62,15 @@ export function assertValidResource(resource: Resource): void {
     return;
   }
   try {
-    const issues = validateResource(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal');
+    const issues = [
+      ...validateResource(resource).filter((i) => i.severity === 'error' || i.severity === 'fatal'),
+      ...requiredBindingIssues(resource).map((i): OperationOutcomeIssue => ({
+        severity: i.severity,
+        code: 'code-invalid',
+        details: { text: i.diagnostics },
+        expression: i.expression ?? [],
+      })),
+    ];
     if (issues.length > 0) {
       throw new OperationOutcomeError({ resourceType: 'OperationOutcome', issue: issues });
     }
