@@ -13,7 +13,7 @@ describe('required bindings of code elements', () => {
         intent: 'order',
         subject: {},
         medicationCodeableConcept: {},
-      } as Resource),
+      }),
     ).toEqual([]);
   });
 

@@ -93,7 +93,7 @@ function expand(url: string, depth = 0): Set<string> | null {
 function visit(value: unknown, path: string[], at: string, found: (value: unknown, where: string) => void): void {
   if (value === undefined || value === null) return;
   if (Array.isArray(value)) {
-    value.forEach((v, i) => visit(v, path, `${at}[${i}]`, found));
+    value.forEach((v, i) => { visit(v, path, `${at}[${i}]`, found); });
     return;
   }
   const [head, ...rest] = path;
