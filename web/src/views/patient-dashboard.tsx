@@ -2,6 +2,9 @@ import { useState, type ReactElement } from 'react';
 import { api } from '../api/client.js';
 import { useResource } from '../api/use-resource.js';
 import { Loaded } from '../components/states.js';
+import { medsCheck } from '../api/meds.js';
+import { DdxPanel } from '../panels/ddx-panel.js';
+import { MedAlertsPanel } from '../panels/med-alerts-panel.js';
 import { MedicationsPanel } from '../panels/medications-panel.js';
 import { ObservationCharts } from '../panels/observation-charts.js';
 import { PatientHeader } from '../panels/patient-header.js';
@@ -15,6 +18,8 @@ const TABS: readonly { id: string; label: string }[] = [
   { id: 'charts', label: 'Vitals & labs' },
   { id: 'medications', label: 'Medications' },
   { id: 'scores', label: 'Scores' },
+  { id: 'alerts', label: 'Medication alerts' },
+  { id: 'diagnosis', label: 'Diagnosis' },
   { id: 'timeline', label: 'Timeline' },
 ];
 
@@ -22,6 +27,7 @@ const TABS: readonly { id: string; label: string }[] = [
 export function PatientDashboard({ id, tab }: { id: string; tab: string }): ReactElement {
   const [context, retryContext] = useResource(`context:${id}`, () => api.context(id));
   const [scores, retryScores] = useResource(`scores:${id}`, () => api.scores(id));
+  const [meds, retryMeds] = useResource(`meds:${id}`, () => medsCheck(id));
   const [source, setSource] = useState<string | null>(null);
   return (
     <div className="page">
@@ -56,6 +62,12 @@ export function PatientDashboard({ id, tab }: { id: string; tab: string }): Reac
                 <ObservationCharts ctx={ctx} group="labs" />
               </section>
             ) : null}
+            {tab === 'overview' || tab === 'alerts' ? (
+              <Loaded resource={meds} what="medication alerts" onRetry={retryMeds}>
+                {(data) => <MedAlertsPanel result={data} onSource={setSource} />}
+              </Loaded>
+            ) : null}
+            {tab === 'diagnosis' ? <DdxPanel patientId={id} /> : null}
             {tab === 'overview' || tab === 'medications' ? <MedicationsPanel ctx={ctx} onSource={setSource} /> : null}
             {tab === 'overview' || tab === 'timeline' ? <TimelinePanel ctx={ctx} onSource={setSource} /> : null}
           </>
