@@ -14,6 +14,8 @@ export interface AccessRecord {
   agent: AuditAgent;
   /** `Patient/id` the data belongs to, when known. */
   patient?: string;
+  /** Further patients whose data the access returned (a search across patients); ids or `Patient/id`. */
+  patients?: string[];
   /** What was done: `read`, `search`, `create`, `update`, `delete`, `execute` (CDS call, engine run). */
   action: 'read' | 'search' | 'create' | 'update' | 'delete' | 'execute';
   /** What was accessed: a FHIR path such as `Observation?patient=123`, or `cds-services/vitalis-summary`. */

@@ -12,8 +12,9 @@ export const HOOKS = ['patient-view', 'order-select', 'order-sign', 'encounter-s
 export const HookSchema = z.enum(HOOKS);
 export type Hook = z.infer<typeof HookSchema>;
 
+/** A CDS Hooks Coding: `system` and `code` are required by CDS Hooks 2.0 (display is required in override reasons). */
 export const CdsCodingSchema = z
-  .object({ system: z.string().optional(), code: z.string(), display: z.string().optional() })
+  .object({ system: z.string().min(1), code: z.string().min(1), display: z.string().optional() })
   .strict();
 
 export const CdsSourceSchema = z
@@ -52,7 +53,10 @@ export const CdsLinkSchema = z
   })
   .strict();
 
-/** A card as a service returns it: `kind` (its rule id, for feedback statistics) is stripped before sending. */
+/**
+ * A card as a service returns it: `kind` (its rule id, for feedback statistics) and `inputs` are stripped before
+ * sending; the HTTP layer adds the card and suggestion uuids (a uuid a service sets itself is kept).
+ */
 export const CardDraftSchema = z
   .object({
     kind: z.string().min(1),
@@ -64,6 +68,8 @@ export const CardDraftSchema = z
     selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
     overrideReasons: z.array(CdsCodingSchema.extend({ display: z.string() })).optional(),
     links: z.array(CdsLinkSchema).optional(),
+    /** Fact sources (`Type/id/_history/v`) the card rests on, for its Provenance; stripped before sending. */
+    inputs: z.array(z.string()).optional(),
   })
   .strict();
 
@@ -100,5 +106,7 @@ export interface CdsService {
   description: string;
   prefetch?: Record<string, string>;
   usageRequirements?: string;
+  /** Engine version recorded in the Provenance of each card (default: the Vitalis version). */
+  version?: string;
   handle(invocation: CdsInvocation): Promise<CdsServiceResult>;
 }

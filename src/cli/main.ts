@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { registerClinicalCommands } from './clinical-commands.js';
+import { registerMedsCommands } from './meds-commands.js';
+import { registerBenchCommands } from './bench-commands.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerIhtcCommands } from './ihtc-commands.js';
+import { registerLlmCommands } from './llm-commands.js';
+import { registerDdxCommands } from './ddx-commands.js';
+import { registerDeidCommands } from './deid-commands.js';
 import { registerOpsCommands } from './ops-commands.js';
 import { reportError } from './errors.js';
 import { registerServeCommand } from './serve-command.js';
@@ -20,10 +26,16 @@ export function buildCli(): Command {
   registerOpsCommands(program);
   registerToolCommands(program);
   // ddx commands (issue 4)
+  registerDdxCommands(program);
+  registerBenchCommands(program);
   // meds commands (issue 5)
+  registerMedsCommands(program);
   // llm commands (issue 6)
+  registerLlmCommands(program);
   // deid commands (issue 7)
+  registerDeidCommands(program);
   // ops commands (issue 8)
+  registerIhtcCommands(program);
   return program;
 }
 

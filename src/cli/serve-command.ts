@@ -17,9 +17,14 @@ export function registerServeCommand(program: Command): void {
         'demo patients to seed into an empty local store (VITALIS_DEMO_PATIENTS, default 20; 0 = none)',
       )
       .option('--demo-seed <n>', 'seed of the demo generator (VITALIS_DEMO_SEED, default 42)')
-      .option('--body-limit <bytes>', 'largest accepted request body (VITALIS_BODY_LIMIT, default 33554432)'),
+      .option('--body-limit <bytes>', 'largest accepted request body (VITALIS_BODY_LIMIT, default 33554432)')
+      .option(
+        '--cds-allow-unauthenticated',
+        'DEVELOPMENT ONLY: accept CDS Hooks calls without a JWT (VITALIS_CDS_ALLOW_UNAUTHENTICATED=1)',
+      ),
   ).action(async (opts: Record<string, unknown>) => {
-    const config = configFromFlags(opts);
+    const parsed = configFromFlags(opts);
+    const config = opts['cdsAllowUnauthenticated'] === true ? { ...parsed, cdsAllowUnauthenticated: true } : parsed;
     const logger = createLogger(config.logLevel);
     await startServer(config, logger);
   });

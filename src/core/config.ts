@@ -30,9 +30,39 @@ export const ConfigSchema = z
     demoPatients: intFrom(20, 0, 100_000),
     demoSeed: intFrom(42),
     // cds (issue 3)
+    cdsIssuers: optionalString,
+    cdsAllowUnauthenticated: z
+      .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])])
+      .default(false)
+      .transform((v) => v === true || v === '1' || v === 'true'),
     // auth and smart (issue 3)
+    auth: z.enum(['off', 'smart']).default('off'),
+    authClients: optionalString,
+    authSigningKey: optionalString,
+    authDevLogin: z
+      .union([z.boolean(), z.enum(['0', '1', 'true', 'false'])])
+      .default(false)
+      .transform((v) => v === true || v === '1' || v === 'true'),
+    authTokenTtl: intFrom(3600, 60, 86_400),
+    smartClientId: optionalString,
+    smartIssuers: optionalString,
+    smartScope: z.string().default('launch launch/patient patient/*.rs openid fhirUser offline_access'),
     // llm (issue 6)
+    llmModelsFile: optionalString,
+    llmModelGguf: optionalString,
+    llmUrl: optionalString.pipe(z.url().optional()),
+    llmModel: optionalString,
+    llmBoundary: z.enum(['on-prem', 'external']).default('external'),
+    llmAnthropicModel: optionalString,
+    llmTimeoutMs: intFrom(120_000, 1000, 3_600_000),
     // deid (issue 7)
+    deidKey: optionalString,
+    deidKeyFile: optionalString,
+    deidMappingDir: optionalString,
+    deidRetentionHours: intFrom(24, 1, 24 * 365),
+    deidBareYears: z.enum(['keep', 'redact']).default('keep'),
+    deidDateMode: z.enum(['shift', 'year']).default('shift'),
+    deidMaxTextBytes: intFrom(8 * 1024 * 1024, 1024),
     // ops (issue 8)
   })
   .strict();
@@ -60,9 +90,33 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   demoPatients: 'VITALIS_DEMO_PATIENTS',
   demoSeed: 'VITALIS_DEMO_SEED',
   // cds (issue 3)
+  cdsIssuers: 'VITALIS_CDS_ISSUERS',
+  cdsAllowUnauthenticated: 'VITALIS_CDS_ALLOW_UNAUTHENTICATED',
   // auth and smart (issue 3)
+  auth: 'VITALIS_AUTH',
+  authClients: 'VITALIS_AUTH_CLIENTS',
+  authSigningKey: 'VITALIS_AUTH_SIGNING_KEY',
+  authDevLogin: 'VITALIS_AUTH_DEV_LOGIN',
+  authTokenTtl: 'VITALIS_AUTH_TOKEN_TTL',
+  smartClientId: 'VITALIS_SMART_CLIENT_ID',
+  smartIssuers: 'VITALIS_SMART_ISSUERS',
+  smartScope: 'VITALIS_SMART_SCOPE',
   // llm (issue 6)
+  llmModelsFile: 'VITALIS_MODELS_FILE',
+  llmModelGguf: 'VITALIS_MODEL_GGUF',
+  llmUrl: 'VITALIS_LLM_URL',
+  llmModel: 'VITALIS_LLM_MODEL',
+  llmBoundary: 'VITALIS_LLM_BOUNDARY',
+  llmAnthropicModel: 'VITALIS_ANTHROPIC_MODEL',
+  llmTimeoutMs: 'VITALIS_LLM_TIMEOUT_MS',
   // deid (issue 7)
+  deidKey: 'VITALIS_DEID_KEY',
+  deidKeyFile: 'VITALIS_DEID_KEY_FILE',
+  deidMappingDir: 'VITALIS_DEID_MAPPING_DIR',
+  deidRetentionHours: 'VITALIS_DEID_RETENTION_HOURS',
+  deidBareYears: 'VITALIS_DEID_BARE_YEARS',
+  deidDateMode: 'VITALIS_DEID_DATE_MODE',
+  deidMaxTextBytes: 'VITALIS_DEID_MAX_TEXT_BYTES',
   // ops (issue 8)
 };
 

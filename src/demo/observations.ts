@@ -15,6 +15,10 @@ export interface VitalSet {
   spo2?: number;
   weight?: number;
   height?: number;
+  /** Glasgow coma scale total (3-15). */
+  gcs?: number;
+  /** Inhaled oxygen concentration in % (21 = room air). */
+  fio2?: number;
 }
 
 /** meta with the R4 vital-signs profile of the given name. */
@@ -105,6 +109,21 @@ const VITAL_DEFS: Record<Exclude<keyof VitalSet, 'sys' | 'dia'> | 'bmi', VitalDe
     ucum: 'cm',
     decimals: 1,
   },
+  gcs: {
+    profile: 'vitalsigns',
+    code: { coding: [loinc('9269-2', 'Glasgow coma score total')], text: 'GCS total' },
+    unit: '{score}',
+    ucum: '{score}',
+    decimals: 0,
+    low: 15,
+  },
+  fio2: {
+    profile: 'vitalsigns',
+    code: { coding: [loinc('3150-0', 'Inhaled oxygen concentration')], text: 'FiO2' },
+    unit: '%',
+    ucum: '%',
+    decimals: 0,
+  },
   bmi: {
     profile: 'bmi',
     code: { coding: [loinc('39156-5', 'Body mass index (BMI) [Ratio]')], text: 'BMI' },
@@ -173,6 +192,8 @@ export function addVitals(b: RecordBuilder, vitals: VitalSet, at: number, encoun
     ['spo2', vitals.spo2],
     ['weight', vitals.weight],
     ['height', vitals.height],
+    ['gcs', vitals.gcs],
+    ['fio2', vitals.fio2],
     [
       'bmi',
       vitals.weight !== undefined && vitals.height !== undefined

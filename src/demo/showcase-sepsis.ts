@@ -76,10 +76,16 @@ export function buildSepsisPatient(anchor: number): Bundle {
     clinician: ed,
     reason: 'Fever, rigors and confusion',
     reasonCode: 'sepsis',
-    vitals: { temp: 39.4, hr: 126, rr: 28, sys: 84, dia: 50, spo2: 90, weight: 67.5 },
+    vitals: { temp: 39.4, hr: 126, rr: 28, sys: 84, dia: 50, spo2: 90, weight: 67.5, gcs: 13, fio2: 21 },
     vitalSeries: [
-      { at: edStart + 90 * 60_000, vitals: { temp: 38.9, hr: 118, rr: 26, sys: 92, dia: 56, spo2: 93 } },
-      { at: edStart + 200 * 60_000, vitals: { temp: 38.4, hr: 110, rr: 24, sys: 98, dia: 60, spo2: 95 } },
+      {
+        at: edStart + 90 * 60_000,
+        vitals: { temp: 38.9, hr: 118, rr: 26, sys: 92, dia: 56, spo2: 93, gcs: 14, fio2: 28 },
+      },
+      {
+        at: edStart + 200 * 60_000,
+        vitals: { temp: 38.4, hr: 110, rr: 24, sys: 98, dia: 60, spo2: 95, gcs: 14, fio2: 28 },
+      },
     ],
     labs: [
       { key: 'lactate', value: 4.3 },
@@ -147,19 +153,26 @@ export function buildSepsisPatient(anchor: number): Bundle {
     reason: 'Sepsis of urinary source',
     reasonCode: 'sepsis',
     noteType: 'HP',
-    vitals: { temp: 38.2, hr: 106, rr: 22, sys: 102, dia: 62, spo2: 95 },
-    vitalSeries: [{ at: admit + 4 * HOUR, vitals: { temp: 37.9, hr: 98, rr: 20, sys: 108, dia: 64, spo2: 96 } }],
+    vitals: { temp: 38.6, hr: 112, rr: 24, sys: 96, dia: 58, spo2: 94, gcs: 14, fio2: 28 },
+    vitalSeries: [
+      { at: admit + 4 * HOUR, vitals: { temp: 38.9, hr: 118, rr: 25, sys: 92, dia: 54, spo2: 93, gcs: 14, fio2: 35 } },
+    ],
     labs: [
-      { key: 'lactate', value: 1.8, at: admit + 3 * HOUR },
+      { key: 'lactate', value: 2.6, at: admit + 3 * HOUR },
       { key: 'wbc', value: 16.2, at: admit + 3 * HOUR },
       { key: 'creatinine', value: 1.6, at: admit + 3 * HOUR },
       { key: 'egfr', value: egfr(1.6), at: admit + 3 * HOUR },
     ],
     chiefComplaint: 'Sepsis, admitted from ED',
-    hpi: `Mrs. Delgado (DOB ${new Date(b.demo.birthMs).toISOString().slice(0, 10)}) admitted from the ED overnight with urosepsis. Received 2 L crystalloid and piperacillin-tazobactam. Mentation improving; daughter Carmen at bedside.`,
-    exam: ['Gen: more alert, oriented x3.', 'CV: HR 106 regular.', 'Abd: persistent right CVA tenderness.'],
-    assessment: ['Sepsis, urinary source, improving', 'AKI, improving with fluids'],
+    hpi: `Mrs. Delgado (DOB ${new Date(b.demo.birthMs).toISOString().slice(0, 10)}) admitted from the ED overnight with urosepsis. Received 2 L crystalloid and piperacillin-tazobactam. Still febrile, oxygen needs rising, intermittently confused; daughter Carmen at bedside.`,
+    exam: [
+      'Gen: drowsy, oriented to person and place.',
+      'CV: HR 112 regular.',
+      'Abd: persistent right CVA tenderness.',
+    ],
+    assessment: ['Sepsis, urinary source, not yet responding to fluids and antibiotics', 'AKI, creatinine 1.6'],
     plan: [
+      'Critical care outreach review; norepinephrine if MAP < 65',
       'Continue IV antibiotics pending cultures',
       'Trend lactate and creatinine',
       'Hold metformin until renal function recovers',

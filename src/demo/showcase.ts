@@ -19,7 +19,7 @@ const ENTRIES: readonly ShowcaseEntry[] = [
     id: SEPSIS_ID,
     name: 'Rosa Delgado',
     description:
-      'Sepsis of urinary source: fever, tachycardia, tachypnoea, hypotension, low SpO2, lactate 4.3, WBC 19.8.',
+      'Sepsis of urinary source: fever, tachycardia, tachypnoea, hypotension, low SpO2, confusion (GCS 13-14), lactate 4.3, WBC 19.8; on oxygen and not yet improving at admission.',
     build: buildSepsisPatient,
   },
   {

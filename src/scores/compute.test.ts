@@ -73,14 +73,17 @@ describe('computeScores on the demo showcase patients', () => {
     const q = byId(results, 'qsofa');
     expect(q.value).toBeGreaterThanOrEqual(2);
     expect(q.band?.id).toBe('positive');
-    // The demo chart records neither consciousness nor inspired oxygen: both are listed as missing.
-    expect(news.missing.map((m) => m.id).sort()).toEqual(['air-or-oxygen', 'consciousness']);
+    // The ED chart records GCS and FiO2, so NEWS2 is complete (new confusion scores 3).
+    expect(news.missing).toEqual([]);
+    expect(news.components.find((c) => c.id === 'consciousness')?.points).toBe(3);
     expect(byId(results, 'sofa').value).toBeGreaterThanOrEqual(2);
   });
 
-  it('sepsis patient at the anchor time has improved: NEWS2 from the latest (admission) vitals is below 5', () => {
+  it('sepsis patient at the anchor time is not yet responding: NEWS2 from the latest (admission) vitals stays >= 5', () => {
     const news = byId(computeScores(context('showcase-sepsis')), 'news2');
-    expect(news.range?.min).toBeLessThan(5);
+    expect(news.status).toBe('complete');
+    expect(news.value).toBeGreaterThanOrEqual(5);
+    expect(news.components.find((c) => c.id === 'air-or-oxygen')?.input).toBe('oxygen');
   });
 
   it('atrial fibrillation patient: CHA2DS2-VASc >= 2 with no anticoagulant', () => {

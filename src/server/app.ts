@@ -1,13 +1,20 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { loadFhirDefinitions } from '../fhir/definitions.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { registerSmartAndAuth } from './auth-setup.js';
 import { handleClientError } from './client-errors.js';
 import type { ServerDeps } from './deps.js';
 import { registerHooks, requestId, sendError } from './hooks.js';
 import { normalizeRequestError } from './http-errors.js';
 import { registerApiContextRoutes } from './routes/api-context.js';
+import { registerApiDeidRoutes } from './routes/api-deid.js';
+import { registerApiOpsRoutes } from './routes/api-ops.js';
+import { registerApiDdxRoutes } from './routes/api-ddx.js';
 import { registerApiPatientRoutes } from './routes/api-patients.js';
 import { registerApiScoreRoutes } from './routes/api-scores.js';
+import { registerCdsRoutes } from './routes/cds-services.js';
+import { registerApiLlmRoutes } from './routes/api-llm.js';
+import { registerApiMedsRoutes } from './routes/api-meds.js';
 import { registerFhirInstanceRoutes } from './routes/fhir-instance.js';
 import { registerFhirSystemRoutes } from './routes/fhir-system.js';
 import { registerFhirTypeRoutes } from './routes/fhir-type.js';
@@ -45,12 +52,19 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   registerApiContextRoutes(app, deps);
   registerApiScoreRoutes(app, deps);
   // cds routes (issue 3)
+  registerCdsRoutes(app, deps);
   // smart and auth routes (issue 3)
+  await registerSmartAndAuth(app, deps);
   // ddx routes (issue 4)
+  registerApiDdxRoutes(app, deps);
   // meds routes (issue 5)
+  registerApiMedsRoutes(app, deps);
   // llm routes (issue 6)
+  registerApiLlmRoutes(app, deps);
   // deid routes (issue 7)
+  registerApiDeidRoutes(app, deps);
   // ops routes (issue 8)
+  registerApiOpsRoutes(app, deps);
   // web app (issue 9)
   await app.ready();
   return app;

@@ -1,6 +1,8 @@
 import type { Config } from '../core/config.js';
 import type { FhirRepository } from '../fhir/repository.js';
 import { describeStore } from '../app/open-repository.js';
+import { authLines, authRows } from './auth-banner.js';
+import { cdsLines, cdsRows } from './routes/cds-banner.js';
 import { SOFTWARE } from './deps.js';
 
 /** The start-up banner: the store and every URL a user needs. */
@@ -12,12 +14,16 @@ export function renderBanner(url: string, config: Config, repo: FhirRepository):
     ['Capability', `${url}/fhir/metadata`],
     ['Patients API', `${url}/api/patients`],
     ['Health', `${url}/healthz  ${url}/readyz`],
+    ...authRows(url, config),
+    ...cdsRows(url, config),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return [
     '',
     `  ${SOFTWARE.name} ${SOFTWARE.version} is running`,
     `  Store: ${store.kind} (${store.location})${repo.capabilities.write ? '' : ', read-only'}`,
+    ...authLines(config),
+    ...cdsLines(config),
     '',
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '',

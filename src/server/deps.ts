@@ -1,4 +1,5 @@
 import type { AuditTrail } from '../audit/trail.js';
+import type { CdsService } from '../cds/contract.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { FhirRepository } from '../fhir/repository.js';
@@ -12,6 +13,8 @@ export interface ServerDeps {
   ready?: () => Promise<boolean>;
   /** Where access and provenance records go; defaults to none (set by startServer). */
   audit?: AuditTrail;
+  /** CDS Hooks services offered at /cds-services; defaults to allCdsServices() (issue 3). */
+  cdsServices?: CdsService[];
 }
 
 /** Software identity reported in the CapabilityStatement and /healthz. */

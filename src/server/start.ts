@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { openRepository } from '../app/open-repository.js';
+import { createFhirAuditTrail, createLogAuditTrail } from '../audit/index.js';
+import type { AuditTrail } from '../audit/trail.js';
 import type { Config } from '../core/config.js';
 import type { Logger } from '../core/logger.js';
 import type { FhirRepository } from '../fhir/repository.js';
@@ -33,9 +35,13 @@ function listeningUrl(config: Config, app: FastifyInstance): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-async function listen(config: Config, logger: Logger, repo: FhirRepository): Promise<FastifyInstance> {
+async function listen(
+  config: Config,
+  logger: Logger,
+  { repo, audit }: { repo: FhirRepository; audit: AuditTrail },
+): Promise<FastifyInstance> {
   await seedDemoIfEmpty(repo, config, logger);
-  const app = await buildApp({ config, repo, logger });
+  const app = await buildApp({ config, repo, logger, audit });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
@@ -51,9 +57,11 @@ async function listen(config: Config, logger: Logger, repo: FhirRepository): Pro
  */
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const repo = await openRepository(config, logger);
+  // Audit records go to the chart store when it is writable, else to PHI-free log lines (docs/smart.md).
+  const audit = repo.capabilities.write ? createFhirAuditTrail({ repo, logger }) : createLogAuditTrail(logger);
   let app: FastifyInstance;
   try {
-    app = await listen(config, logger, repo);
+    app = await listen(config, logger, { repo, audit });
   } catch (err) {
     await repo.close().catch(() => undefined);
     throw err;
@@ -76,6 +84,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       try {
         await app.close(); // stops accepting, lets in-flight requests finish
       } finally {
+        await audit.flush();
         await repo.close();
       }
       logger.info('server stopped');

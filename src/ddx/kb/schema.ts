@@ -16,7 +16,16 @@ export const SnomedSchema = z.string().regex(/^[1-9][0-9]{5,17}$/, 'SNOMED CT co
 /** LOINC code: digits, a dash and a mod-10 check digit (checked by the integrity test). */
 export const LoincSchema = z.string().regex(/^[0-9]{1,7}-[0-9]$/, 'LOINC code');
 
-export const FINDING_KINDS = ['symptom', 'sign', 'history', 'risk-factor', 'lab', 'vital', 'imaging', 'demographic'] as const;
+export const FINDING_KINDS = [
+  'symptom',
+  'sign',
+  'history',
+  'risk-factor',
+  'lab',
+  'vital',
+  'imaging',
+  'demographic',
+] as const;
 export const FindingKindSchema = z.enum(FINDING_KINDS);
 
 /**
@@ -45,6 +54,14 @@ export const FindingDefSchema = z
     predicate: ValuePredicateSchema.optional(),
     /** A more general finding this one implies (e.g. `chest-pain-pleuritic` implies `chest-pain`). */
     implies: z.array(SlugSchema).default([]),
+    /**
+     * For findings about how long the illness has lasted (e.g. `symptoms-over-two-weeks`): decided by the longest
+     * duration stated in text ("for 3 weeks", "a 10-day history"), present when it satisfies `op days`.
+     */
+    duration: z
+      .object({ op: z.enum(['>=', '<']), days: z.number().positive() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -83,7 +100,9 @@ export const UrgencySchema = z.enum(['routine', 'urgent', 'emergent']);
 export const SexSchema = z.enum(['female', 'male']);
 
 /** A multiplier on the prior for an age band (years, `min` inclusive, `max` exclusive). */
-export const AgeModifierSchema = z.object({ min: z.number().min(0), max: z.number().max(130), factor: z.number().min(0) }).strict();
+export const AgeModifierSchema = z
+  .object({ min: z.number().min(0), max: z.number().max(130), factor: z.number().min(0) })
+  .strict();
 
 export const ConditionDefSchema = z
   .object({

@@ -1,0 +1,1 @@
+export { AnthropicProvider, type AnthropicOptions } from './provider.js';

@@ -1,0 +1,1 @@
+export { parseEventJson, postJson, readJson, readSse, type SseEvent } from './http.js';

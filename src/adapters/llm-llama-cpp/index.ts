@@ -1,0 +1,1 @@
+export { cpuLlama, LlamaCppProvider, type LlamaCppOptions } from './provider.js';

@@ -1,0 +1,1 @@
+export { OpenAiCompatibleProvider, type OpenAiCompatibleOptions } from './provider.js';

@@ -1,0 +1,1 @@
+export { buildServeApp, type ServeOptions } from './app.js';

@@ -1,0 +1,71 @@
+import { defineFindings } from '../schema.js';
+
+/** Part A findings: gastrointestinal, hepatobiliary, urinary and genital symptoms. (part 3 of 3) */
+export const findings = defineFindings([
+  {
+    id: 'vaginal-discharge',
+    label: 'Vaginal discharge',
+    kind: 'symptom',
+    synonyms: ['vaginal discharge', 'abnormal discharge', 'discharge from vagina'],
+    snomed: ['271939006'],
+    icd10: ['N89.8'],
+  },
+  {
+    id: 'genital-ulcer',
+    label: 'Genital ulcer or sore',
+    kind: 'sign',
+    synonyms: [
+      'genital ulcer',
+      'genital sore',
+      'genital sores',
+      'painless ulcer on penis',
+      'chancre',
+      'genital blisters',
+      'genital vesicles',
+      'painful genital ulcers',
+      'genital ulcer or sore',
+    ],
+    icd10: ['N48.5'],
+  },
+  {
+    id: 'perianal-pain',
+    label: 'Anal or perianal pain',
+    kind: 'symptom',
+    synonyms: [
+      'anal pain',
+      'perianal pain',
+      'pain on defecation',
+      'painful bowel movements',
+      'rectal pain',
+      'pain when opening bowels',
+      'anal or perianal pain',
+    ],
+    snomed: ['301754002'],
+    icd10: ['K62.89'],
+  },
+  {
+    id: 'anal-lump',
+    label: 'Anal lump or prolapse',
+    kind: 'sign',
+    synonyms: ['anal lump', 'lump at the anus', 'piles', 'prolapsing lump', 'perianal lump', 'anal lump or prolapse'],
+  },
+  {
+    id: 'groin-lump',
+    label: 'Groin lump or hernia',
+    kind: 'sign',
+    synonyms: [
+      'groin lump',
+      'groin swelling',
+      'inguinal swelling',
+      'hernia',
+      'inguinal hernia',
+      'femoral hernia',
+      'bulge in the groin',
+      'irreducible hernia',
+      'tender hernia',
+      'incarcerated hernia',
+      'groin lump or hernia',
+    ],
+    icd10: ['R19.09'],
+  },
+]);

@@ -1,0 +1,9 @@
+export { checkMedications, ordersFromCodes, ordersFromDrafts, type MedsCheckInput } from './check.js';
+export * from './alert-schema.js';
+export { buildKnowledge, vitalisKnowledge, VITALIS_SOURCE, type KnowledgeSource, type MedsKnowledge } from './kb.js';
+export { loadExternalKnowledge, loadAnsmThesaurus, parseInteractionCsv } from './external/index.js';
+export { medsCdsServices } from './cds-services.js';
+export { alertToCard } from './cards.js';
+export { scoreAlertCards, SCORE_ALERT_RULES } from './score-alerts.js';
+export { MEDS_KNOWLEDGE_VERSION } from './knowledge/version.js';
+export type { MedEntry } from './med-list.js';

@@ -1,0 +1,102 @@
+// Allergy cross-sensitivity by ingredient class, in our own words. Same-ingredient allergies are always checked.
+import { REF } from './references.js';
+import type { CrossSensitivityRule } from './schema.js';
+
+/** Cross-sensitivity rules (allergy to one drug, risk with another). */
+export const CROSS_SENSITIVITY_RULES: readonly CrossSensitivityRule[] = [
+  {
+    id: 'allergy-penicillin-class',
+    allergen: { label: 'penicillin', classes: ['penicillin'] },
+    drug: { label: 'penicillin', classes: ['penicillin'] },
+    tier: 'interruptive',
+    severeTier: 'hard-stop',
+    note: 'Penicillins share the beta-lactam ring and side chains: high cross-reactivity.',
+    reference: REF.allergyPenicillin,
+  },
+  {
+    id: 'allergy-penicillin-cephalosporin',
+    allergen: { label: 'penicillin', classes: ['penicillin'] },
+    drug: { label: 'cephalosporin', classes: ['cephalosporin'] },
+    tier: 'informational',
+    severeTier: 'interruptive',
+    note: 'Cross-reactivity is about 1-2 %, mostly with similar side chains (e.g. amoxicillin and cephalexin).',
+    reference: REF.allergyPenicillin,
+  },
+  {
+    id: 'allergy-cephalosporin-class',
+    allergen: { label: 'cephalosporin', classes: ['cephalosporin'] },
+    drug: { label: 'cephalosporin', classes: ['cephalosporin'] },
+    tier: 'interruptive',
+    severeTier: 'hard-stop',
+    note: 'Cephalosporins with shared side chains cross-react.',
+    reference: REF.allergyPenicillin,
+  },
+  {
+    id: 'allergy-sulfonamide-antibiotic',
+    allergen: { label: 'sulfonamide antibiotic', ingredients: ['10180'] },
+    drug: { label: 'sulfonamide antibiotic', ingredients: ['10180'] },
+    tier: 'interruptive',
+    severeTier: 'hard-stop',
+    note: 'Sulfonamide antibiotics cross-react with each other; non-antibiotic sulfonamides (furosemide, thiazides) do not.',
+    reference: REF.sulfonamideAllergy,
+  },
+  {
+    id: 'allergy-nsaid-class',
+    allergen: { label: 'NSAID', classes: ['nsaid'] },
+    drug: { label: 'NSAID', classes: ['nsaid'], exclude: ['140587'] },
+    tier: 'interruptive',
+    severeTier: 'hard-stop',
+    note: 'NSAID hypersensitivity from COX-1 inhibition cross-reacts across NSAIDs (selective COX-2 inhibitors are usually tolerated).',
+    reference: REF.nsaidHypersensitivity,
+  },
+  {
+    id: 'allergy-opioid-class',
+    allergen: { label: 'opioid', classes: ['opioid'] },
+    drug: { label: 'opioid', classes: ['opioid'] },
+    tier: 'informational',
+    severeTier: 'interruptive',
+    note: 'Most opioid "allergies" are pseudo-allergic histamine release; true cross-reactivity is uncommon, less with synthetic opioids.',
+    reference: REF.allergyPenicillin,
+  },
+  {
+    id: 'allergy-fluoroquinolone-class',
+    allergen: { label: 'fluoroquinolone', classes: ['fluoroquinolone'] },
+    drug: { label: 'fluoroquinolone', classes: ['fluoroquinolone'] },
+    tier: 'interruptive',
+    severeTier: 'hard-stop',
+    note: 'Fluoroquinolones cross-react.',
+    reference: REF.allergyPenicillin,
+  },
+  {
+    id: 'allergy-macrolide-class',
+    allergen: { label: 'macrolide', classes: ['macrolide'] },
+    drug: { label: 'macrolide', classes: ['macrolide'] },
+    tier: 'informational',
+    severeTier: 'interruptive',
+    note: 'Cross-reactivity among macrolides is possible.',
+    reference: REF.allergyPenicillin,
+  },
+];
+
+/** Classes where two ingredients at once are usually a duplication (informational). */
+export const DUPLICATE_CLASSES = [
+  { class: 'ssri', label: 'SSRIs', reference: REF.duplicate },
+  { class: 'snri', label: 'SNRIs', reference: REF.duplicate },
+  { class: 'ppi', label: 'proton pump inhibitors', reference: REF.duplicate },
+  { class: 'statin', label: 'statins', reference: REF.duplicate },
+  { class: 'ace-inhibitor', label: 'ACE inhibitors', reference: REF.duplicate },
+  { class: 'arb', label: 'ARBs', reference: REF.duplicate },
+  { class: 'beta-blocker', label: 'beta-blockers', reference: REF.duplicate },
+  { class: 'benzodiazepine', label: 'benzodiazepines', reference: REF.duplicate },
+  { class: 'doac', label: 'direct oral anticoagulants', reference: REF.duplicate },
+  { class: 'vitamin-k-antagonist', label: 'anticoagulants', reference: REF.duplicate },
+  { class: 'nsaid', label: 'NSAIDs', reference: REF.duplicate },
+  { class: 'antipsychotic', label: 'antipsychotics', reference: REF.duplicate },
+  { class: 'sulfonylurea', label: 'sulfonylureas', reference: REF.duplicate },
+  { class: 'dpp4-inhibitor', label: 'DPP-4 inhibitors', reference: REF.duplicate },
+  { class: 'p2y12-inhibitor', label: 'P2Y12 inhibitors', reference: REF.duplicate },
+  { class: 'h2-antagonist', label: 'H2 antagonists', reference: REF.duplicate },
+  { class: 'loop-diuretic', label: 'loop diuretics', reference: REF.duplicate },
+  { class: 'tricyclic-antidepressant', label: 'tricyclic antidepressants', reference: REF.duplicate },
+  { class: 'gabapentinoid', label: 'gabapentinoids', reference: REF.duplicate },
+] as const;

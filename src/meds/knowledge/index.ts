@@ -1,0 +1,14 @@
+export * from './schema.js';
+export { MEDS_CLASSES, type MedsClass } from './classes.js';
+export { MEDS_DRUGS } from './drugs.js';
+export { ONC_HIGH_PRIORITY_RULES } from './ddi-onc-high.js';
+export { ONC_NON_INTERRUPTIVE_RULES } from './ddi-onc-non-interruptive.js';
+export { COMMON_RULES } from './ddi-common.js';
+export { PDDI_RULES } from './ddi-pddi.js';
+export { RENAL_RULES } from './renal.js';
+export { PIM_RULES } from './pims.js';
+export { CROSS_SENSITIVITY_RULES, DUPLICATE_CLASSES } from './allergy.js';
+export { PRODUCTS } from './products.js';
+export { MEDS_KNOWLEDGE_VERSION } from './version.js';
+export { REF } from './references.js';
+export { MORE_COMMON_RULES } from './ddi-more.js';
