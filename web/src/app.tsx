@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { routeHref, useRoute } from './router.js';
+import { AuditView } from './views/audit-view.js';
 import { Operations } from './views/operations.js';
 import { PatientDashboard } from './views/patient-dashboard.js';
 import { PatientList } from './views/patient-list.js';
@@ -32,7 +33,7 @@ export function App(): ReactElement {
         {route.view === 'patient' ? <PatientDashboard id={route.id} tab={route.tab} /> : null}
         {route.view === 'patients' ? <PatientList /> : null}
         {route.view === 'ops' ? <Operations /> : null}
-        {route.view === 'audit' ? <p className="page muted">The audit view is not built yet.</p> : null}
+        {route.view === 'audit' ? <AuditView /> : null}
       </main>
     </>
   );
