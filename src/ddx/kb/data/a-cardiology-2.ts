@@ -11,7 +11,7 @@ export const conditions = defineConditions([
   {
     id: 'ventricular-tachycardia',
     name: 'Ventricular tachycardia',
-    icd10: ['I47.2', 'I47.20'],
+    icd10: ['I47.20', 'I47.29'],
     snomed: '25569003',
     prior: { primaryCare: 0.0001, ed: 0.001 },
     age: OLDER_AGE,

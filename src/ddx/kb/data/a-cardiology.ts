@@ -350,7 +350,7 @@ export const conditions = defineConditions([
   {
     id: 'svt',
     name: 'Paroxysmal supraventricular tachycardia',
-    icd10: ['I47.1', 'I47.10'],
+    icd10: ['I47.10', 'I47.19'],
     snomed: '6456007',
     prior: { primaryCare: 0.001, ed: 0.003 },
     age: [

@@ -139,7 +139,7 @@ export const findings = defineFindings([
     label: 'Reduced eGFR (< 60 mL/min/1.73 m²)',
     kind: 'lab',
     synonyms: ['low egfr', 'reduced egfr', 'egfr below 60', 'reduced kidney function', 'reduced gfr', 'low gfr'],
-    loinc: ['62238-1', '33914-3', '48642-3', '98979-8'],
+    loinc: ['62238-1', '33914-3', '98979-8'],
     predicate: { op: '<', value: 60, unit: 'mL/min/{1.73_m2}' },
   },
   {
@@ -175,7 +175,7 @@ export const findings = defineFindings([
     kind: 'lab',
     synonyms: ['acidosis', 'acidaemia', 'acidemia', 'low ph', 'ph low', 'acidotic'],
     icd10: ['E87.20'],
-    loinc: ['2744-1', '11558-4'],
+    loinc: ['2744-1'],
     predicate: { op: '<', value: 7.35, unit: '[pH]' },
   },
   {
@@ -189,7 +189,7 @@ export const findings = defineFindings([
       'high anion gap metabolic acidosis',
       'wide anion gap',
     ],
-    loinc: ['33037-3', '41276-7'],
+    loinc: ['33037-3'],
     predicate: { op: '>', value: 12, unit: 'mmol/L' },
   },
   {
@@ -300,7 +300,7 @@ export const findings = defineFindings([
       'hba1c above 6.5',
       'a1c elevated',
     ],
-    loinc: ['4548-4', '17856-6'],
+    loinc: ['4548-4'],
     predicate: { op: '>=', value: 6.5, unit: '%' },
   },
   {
@@ -341,7 +341,7 @@ export const findings = defineFindings([
     label: 'Suppressed TSH (< 0.1 mIU/L)',
     kind: 'lab',
     synonyms: ['low tsh', 'suppressed tsh', 'tsh suppressed', 'undetectable tsh'],
-    loinc: ['3016-3', '11580-8'],
+    loinc: ['3016-3'],
     predicate: { op: '<', value: 0.1, unit: 'm[IU]/L' },
   },
   {
@@ -349,7 +349,7 @@ export const findings = defineFindings([
     label: 'Raised TSH (> 4.5 mIU/L)',
     kind: 'lab',
     synonyms: ['raised tsh', 'high tsh', 'elevated tsh', 'tsh elevated'],
-    loinc: ['3016-3', '11580-8'],
+    loinc: ['3016-3'],
     predicate: { op: '>', value: 4.5, unit: 'm[IU]/L' },
   },
   {

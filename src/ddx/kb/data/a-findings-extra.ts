@@ -339,7 +339,7 @@ export const findings = defineFindings([
       'borderline diabetes',
       'hba1c 6.0',
     ],
-    loinc: ['4548-4', '17856-6'],
+    loinc: ['4548-4'],
     predicate: { op: 'between', low: 5.7, high: 6.5, unit: '%' },
   },
   {

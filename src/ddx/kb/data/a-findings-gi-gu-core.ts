@@ -1,6 +1,6 @@
 import { defineFindings } from '../schema.js';
 
-/** Part A findings: abdominal pain patterns, upper GI, hepatobiliary, urinary and scrotal symptoms. (part 1 of 2) */
+/** Part A findings: abdominal pain patterns, upper GI, hepatobiliary, urinary and scrotal symptoms. (part 1 of 2) (part 1 of 2) */
 export const findings = defineFindings([
   {
     id: 'abdominal-pain-colicky',
@@ -363,21 +363,12 @@ export const findings = defineFindings([
       'groin and testicle pain',
       'testis pain',
       'testicular or scrotal pain',
+      'pain in the scrotum',
+      'testicle pain',
+      'pain in his testicle',
+      'left testicular pain',
+      'right testicular pain',
     ],
     icd10: ['N50.82'],
-  },
-  {
-    id: 'scrotal-pain-sudden',
-    label: 'Sudden severe testicular pain',
-    kind: 'symptom',
-    synonyms: [
-      'sudden testicular pain',
-      'sudden onset testicular pain',
-      'acute scrotal pain',
-      'sudden severe scrotal pain',
-      'woke with testicular pain',
-      'sudden severe testicular pain',
-    ],
-    implies: ['scrotal-pain'],
   },
 ]);

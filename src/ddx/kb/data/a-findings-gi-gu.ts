@@ -1,6 +1,6 @@
 import { defineFindings } from '../schema.js';
 
-/** Part A findings: gastrointestinal, hepatobiliary, urinary and genital symptoms. (part 1 of 3) (part 1 of 2) (part 1 of 2) */
+/** Part A findings: gastrointestinal, hepatobiliary, urinary and genital symptoms. (part 1 of 3) (part 1 of 2) (part 1 of 2) (part 1 of 2) */
 export const findings = defineFindings([
   {
     id: 'nausea',
@@ -74,6 +74,10 @@ export const findings = defineFindings([
       'coffee ground vomit',
       'coffee-ground emesis',
       'coffee ground vomiting',
+      'vomiting up blood',
+      'vomit with blood',
+      'blood in vomit',
+      'threw up blood',
     ],
     snomed: ['8765009'],
     icd10: ['K92.0'],
@@ -319,6 +323,8 @@ export const findings = defineFindings([
       'pain migrated to the right lower quadrant',
       'periumbilical pain moving to the right iliac fossa',
       'right lower quadrant abdominal pain',
+      'right lower abdominal quadrant pain',
+      'lower right quadrant pain',
     ],
     implies: ['abdominal-pain'],
     icd10: ['R10.31'],
@@ -335,6 +341,8 @@ export const findings = defineFindings([
       'lower left abdominal pain',
       'left lower abdominal pain',
       'left lower quadrant abdominal pain',
+      'pain in the left lower abdomen',
+      'lower left quadrant pain',
     ],
     implies: ['abdominal-pain'],
     icd10: ['R10.32'],
@@ -352,25 +360,11 @@ export const findings = defineFindings([
       'right upper abdominal pain',
       'pain under right rib cage',
       'right upper quadrant abdominal pain',
+      'pain in the right upper abdomen',
+      'right upper abdominal quadrant pain',
+      'upper right quadrant pain',
     ],
     implies: ['abdominal-pain'],
     icd10: ['R10.11'],
-  },
-  {
-    id: 'abdominal-pain-epigastric',
-    label: 'Epigastric pain',
-    kind: 'symptom',
-    synonyms: [
-      'epigastric pain',
-      'upper abdominal pain',
-      'pain in the upper abdomen',
-      'pit of the stomach pain',
-      'upper stomach pain',
-      'epigastric discomfort',
-      'epigastric burning',
-    ],
-    implies: ['abdominal-pain'],
-    snomed: ['79922009'],
-    icd10: ['R10.13'],
   },
 ]);

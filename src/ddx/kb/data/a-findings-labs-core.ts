@@ -57,7 +57,7 @@ export const findings = defineFindings([
     label: 'Raised LDH',
     kind: 'lab',
     synonyms: ['raised ldh', 'high ldh', 'elevated lactate dehydrogenase', 'elevated ldh'],
-    loinc: ['2532-0', '14804-9'],
+    loinc: ['2532-0'],
     predicate: { op: 'above-range' },
   },
   {
@@ -161,7 +161,7 @@ export const findings = defineFindings([
     label: 'Raised ESR (> 30 mm/h)',
     kind: 'lab',
     synonyms: ['raised esr', 'elevated esr', 'high esr', 'high sed rate', 'raised erythrocyte sedimentation rate'],
-    loinc: ['4537-7', '30341-2'],
+    loinc: ['4537-7'],
     predicate: { op: '>', value: 30, unit: 'mm/h' },
   },
   {
@@ -327,7 +327,7 @@ export const findings = defineFindings([
       'deranged clotting',
       'supratherapeutic inr',
     ],
-    loinc: ['6301-6', '34714-6'],
+    loinc: ['6301-6'],
     predicate: { op: '>', value: 1.5, unit: '{INR}' },
   },
   {

@@ -1,6 +1,6 @@
 import { defineFindings } from '../schema.js';
 
-/** Part A findings: general, cardiovascular and respiratory symptoms (what the patient reports). (part 1 of 3) (part 1 of 2) (part 1 of 2) */
+/** Part A findings: general, cardiovascular and respiratory symptoms (what the patient reports). (part 1 of 3) (part 1 of 2) (part 1 of 2) (part 1 of 2) */
 export const findings = defineFindings([
   // General
   {
@@ -273,6 +273,10 @@ export const findings = defineFindings([
       'drowsy and confused',
       'encephalopathy',
       'confusion or altered mental status',
+      'acutely confused',
+      'disorientated',
+      'not oriented',
+      'confused and drowsy',
     ],
     snomed: ['419284004'],
     icd10: ['R41.82'],
@@ -367,18 +371,5 @@ export const findings = defineFindings([
     ],
     snomed: ['91019004'],
     icd10: ['R20.2'],
-  },
-  {
-    id: 'perioral-tingling',
-    label: 'Perioral tingling',
-    kind: 'symptom',
-    synonyms: [
-      'tingling around the mouth',
-      'circumoral numbness',
-      'perioral numbness',
-      'perioral paresthesia',
-      'perioral tingling',
-    ],
-    implies: ['paresthesia'],
   },
 ]);

@@ -12,7 +12,7 @@ export const findings = defineFindings([
     id: 'fall-on-shoulder',
     label: 'Fall onto the shoulder',
     kind: 'history',
-    synonyms: ['fell onto shoulder', 'landed on shoulder', 'fell off bike onto shoulder'],
+    synonyms: ['fell onto shoulder', 'landed on shoulder', 'fell off bike onto shoulder', 'onto his shoulder', 'onto her shoulder', 'landed on his shoulder', 'landed on her shoulder', 'fell on his shoulder'],
   },
   {
     id: 'shoulder-pain',
@@ -25,7 +25,7 @@ export const findings = defineFindings([
     id: 'clavicle-deformity-tenderness',
     label: 'Deformity or tenderness over the clavicle',
     kind: 'sign',
-    synonyms: ['tender clavicle', 'clavicle deformity', 'step in the collarbone'],
+    synonyms: ['tender clavicle', 'clavicle deformity', 'step in the collarbone', 'deformity over the collarbone', 'tender collarbone', 'collarbone deformity', 'tender deformity over the clavicle', 'tender over the clavicle'],
   },
   {
     id: 'reduced-shoulder-movement',

@@ -12,7 +12,7 @@ export const findings = defineFindings([
     id: 'back-pain-sudden-minor-strain',
     label: 'Sudden back pain after minor strain',
     kind: 'symptom',
-    synonyms: ['sudden back pain after coughing', 'back pain after bending', 'sudden back pain lifting shopping'],
+    synonyms: ['sudden back pain after coughing', 'back pain after bending', 'sudden back pain lifting shopping', 'after lifting shopping', 'lifting shopping', 'after coughing', 'after bending', 'sudden back pain after minor strain'],
     implies: ['back-pain'],
   },
   {

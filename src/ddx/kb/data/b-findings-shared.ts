@@ -132,7 +132,7 @@ export const findings = defineFindings([
   },
   { id: 'blood-film-schistocytes', label: 'Schistocytes (fragmented red cells) on blood film', kind: 'lab' },
   { id: 'bone-pain', label: 'Bone pain', kind: 'symptom', snomed: ['12584003'], icd10: ['M89.9'] },
-  { id: 'bone-tenderness-spine', label: 'Spinal or bone tenderness', kind: 'sign' },
+  { id: 'bone-tenderness-spine', label: 'Spinal or bone tenderness', kind: 'sign', synonyms: ['tender over the spine', 'spinal tenderness', 'midline tenderness', 'vertebral tenderness', 'tender spinous process'] },
   { id: 'bowel-habit-change', label: 'Change in bowel habit', kind: 'symptom', icd10: ['R19.4'] },
   {
     id: 'bp-elevated',
@@ -170,7 +170,7 @@ export const findings = defineFindings([
   {
     id: 'chest-pain-pleuritic',
     label: 'Pleuritic chest pain',
-    kind: 'symptom',
+    kind: 'symptom', synonyms: ['chest pain on breathing', 'pain on breathing', 'hurts to breathe in', 'pain on breathing in', 'sharp pain on breathing'],
     snomed: ['3368006'],
     icd10: ['R07.81'],
     implies: ['chest-pain'],
@@ -354,7 +354,7 @@ export const findings = defineFindings([
   { id: 'rhinorrhea', label: 'Runny nose (rhinorrhoea)', kind: 'symptom', snomed: ['64531003'], icd10: ['J34.89'] },
   { id: 'scrotal-pain', label: 'Testicular or scrotal pain', kind: 'symptom', icd10: ['N50.82'] },
   { id: 'scrotal-swelling', label: 'Scrotal swelling', kind: 'sign', icd10: ['N50.89'] },
-  { id: 'seizure', label: 'Seizure', kind: 'sign', snomed: ['91175000'], icd10: ['R56.9'] },
+  { id: 'seizure', label: 'Seizure', kind: 'sign', synonyms: ['fitting', 'having a fit', 'had a fit'], snomed: ['91175000'], icd10: ['R56.9'] },
   {
     id: 'skin-erythema-warm',
     label: 'Red, warm, tender, spreading skin',

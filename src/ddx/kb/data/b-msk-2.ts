@@ -337,6 +337,7 @@ export const conditions = defineConditions([
     urgency: 'routine',
     reference: 'Proulx AM, Zryd TW. Costochondritis: diagnosis and treatment, Am Fam Physician 2009',
     findings: [
+      ['chest-wall-trauma', 1, 0],
       ['cough', 2, 1],
       ['contact-sport', 1, 1],
       ['sweating', 1, 0],

@@ -11,6 +11,7 @@ export const conditions = defineConditions([
     urgency: 'urgent',
     reference: 'ILAE operational classification of seizure types (2017); NICE NG217 Epilepsies (2022)',
     findings: [
+      ['seizure-prolonged', 1, 0],
       ['headache', 2, 0],
       ['myalgia', 2, 0],
       ['head-injury', 1, 0],
@@ -43,7 +44,7 @@ export const conditions = defineConditions([
     name: 'Status epilepticus',
     icd10: ['G40.901'],
     snomed: '230456007',
-    prior: { primaryCare: 0.00001, ed: 0.0005 },
+    prior: { primaryCare: 0.00005, ed: 0.002 },
     urgency: 'emergent',
     cantMiss: true,
     reference: 'American Epilepsy Society convulsive status epilepticus guideline (Glauser 2016)',

@@ -108,6 +108,8 @@ export const conditions = defineConditions([
     urgency: 'urgent',
     reference: 'NICE NG39 Major trauma (2016); BTS/RCEM guidance on blunt chest wall trauma (2019)',
     findings: [
+      ['chest-pain', 5, 0],
+      ['fall', 3, 1],
       ['cough', 2, 0],
       ['anticoagulant-use', 1, 0],
       ['tachypnea', 2, 0],
@@ -137,6 +139,7 @@ export const conditions = defineConditions([
     urgency: 'urgent',
     reference: 'NICE NG38 Fractures (non-complex): assessment and management (2016)',
     findings: [
+      ['fall', 3, 0],
       ['contact-sport', 3, 1],
       ['paresthesia', 1, 0],
       ['cyclist', 2, 1],

@@ -5,6 +5,11 @@ import type { ConditionDefInput, FindingDefInput } from '../schema.js';
  * entry per file (data files are plain objects checked by `../schema.ts`).
  */
 // data imports (part A)
+import { findings as aFindingsHistory5 } from './a-findings-history-5.js';
+import { findings as aFindingsGiGu5 } from './a-findings-gi-gu-5.js';
+import { findings as aFindingsGiGuCore3 } from './a-findings-gi-gu-core-3.js';
+import { findings as aFindingsSymptoms5 } from './a-findings-symptoms-5.js';
+import { conditions as aPrimaryCare } from './a-primary-care.js';
 import { findings as aFindingsCardioresp3 } from './a-findings-cardioresp-3.js';
 import { findings as aFindingsGiGu4 } from './a-findings-gi-gu-4.js';
 import { findings as aFindingsGiGuCore2 } from './a-findings-gi-gu-core-2.js';
@@ -131,6 +136,10 @@ import { conditions as bRheumOrtho } from './b-rheum-ortho.js';
 
 export const FINDING_FILES: FindingDefInput[][] = [
   // findings (part A)
+  aFindingsHistory5,
+  aFindingsGiGu5,
+  aFindingsGiGuCore3,
+  aFindingsSymptoms5,
   aFindingsCardioresp3,
   aFindingsGiGu4,
   aFindingsGiGuCore2,
@@ -211,6 +220,7 @@ export const FINDING_FILES: FindingDefInput[][] = [
 
 export const CONDITION_FILES: ConditionDefInput[][] = [
   // conditions (part A)
+  aPrimaryCare,
   aMore2,
   aMore,
   aMisc2,
