@@ -71,6 +71,7 @@ describe('text de-identification: categories in several formats', () => {
     ['visited our Boston clinic', 'Boston clinic', 'CITY'],
     ['a 92-year-old woman', '92', 'AGE'],
     ['aged 97, frail', '97', 'AGE'],
+    ['He works as a crane operator at the port.', 'crane operator', 'PROFESSION'],
   ])('%s', (text, value, category) => {
     const spans = found(text);
     const hit = spans.find((s) => s.text.includes(value) || value.includes(s.text));

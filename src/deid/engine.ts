@@ -5,6 +5,7 @@ import { idDetector } from './detectors/ids.js';
 import { knownDetector } from './detectors/known.js';
 import { locationDetector } from './detectors/locations.js';
 import { nameDetector } from './detectors/names.js';
+import { professionDetector } from './detectors/professions.js';
 import { mergeCandidates } from './merge.js';
 import type { Candidate, Detector, DetectOptions, KnownIdentifiers, PhiSpan } from './types.js';
 
@@ -24,6 +25,7 @@ export const BUILTIN_DETECTORS: readonly Detector[] = [
   ageDetector,
   locationDetector,
   nameDetector,
+  professionDetector,
   knownDetector,
 ];
 

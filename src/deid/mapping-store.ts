@@ -70,6 +70,7 @@ export interface MappingStore {
 }
 
 const ID = /^[0-9a-f-]{36}$/;
+const PURGE_EVERY_MS = 5 * 60_000;
 
 function stamp(retentionHours: number, now = new Date()): { createdAt: string; expiresAt: string } {
   return {
@@ -92,8 +93,15 @@ function expired(m: Mapping, now = new Date()): boolean {
 export class FileMappingStore implements MappingStore {
   constructor(private readonly options: { dir: string; key: Buffer; retentionHours: number }) {}
 
+  private lastPurge = 0;
+
   async save(input: Omit<Mapping, 'id' | 'createdAt' | 'expiresAt'>): Promise<Mapping> {
     const mapping: Mapping = { id: randomUUID(), ...stamp(this.options.retentionHours), ...input };
+    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+      // Retention: expired mappings are deleted as new ones are written (at most every few minutes).
+      this.lastPurge = Date.now();
+      await this.purge();
+    }
     await mkdir(this.options.dir, { recursive: true, mode: 0o700 });
     const file = join(this.options.dir, `${mapping.id}.vmap`);
     const tmp = `${file}.${process.pid}.tmp`;
@@ -152,10 +160,16 @@ export class MemoryMappingStore implements MappingStore {
     readonly key: Buffer = randomBytes(32),
   ) {}
 
-  save(input: Omit<Mapping, 'id' | 'createdAt' | 'expiresAt'>): Promise<Mapping> {
+  private lastPurge = 0;
+
+  async save(input: Omit<Mapping, 'id' | 'createdAt' | 'expiresAt'>): Promise<Mapping> {
     const mapping: Mapping = { id: randomUUID(), ...stamp(this.retentionHours), ...input };
+    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+      this.lastPurge = Date.now();
+      await this.purge();
+    }
     this.sealed.set(mapping.id, sealMapping(this.key, mapping));
-    return Promise.resolve(mapping);
+    return mapping;
   }
 
   load(id: string): Promise<Mapping> {

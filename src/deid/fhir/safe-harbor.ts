@@ -193,7 +193,8 @@ async function walkObject(key: string, obj: Record<string, unknown>, walk: Walk)
     if (DROP_KEYS.has(k)) {
       continue;
     }
-    out[k] = await walkValue(k, v, walk);
+    // Coding displays are terminology, not free text; only a Reference's display names a person or place.
+    out[k] = k === 'display' && typeof obj['reference'] !== 'string' ? v : await walkValue(k, v, walk);
   }
   return out;
 }
