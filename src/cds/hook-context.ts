@@ -22,13 +22,23 @@ export const DraftOrdersSchema = z.looseObject({
 });
 
 const patientView = z.looseObject({ userId, patientId: id, encounterId: id.optional() });
-const orderSelect = z.looseObject({
-  userId,
-  patientId: id,
-  encounterId: id.optional(),
-  selections: z.array(z.string().min(1)).min(1),
-  draftOrders: DraftOrdersSchema,
-});
+const orderSelect = z
+  .looseObject({
+    userId,
+    patientId: id,
+    encounterId: id.optional(),
+    selections: z.array(z.string().min(1)).min(1),
+    draftOrders: DraftOrdersSchema,
+  })
+  .refine(
+    (c) => {
+      const drafts = new Set(
+        (c.draftOrders.entry ?? []).map((e) => `${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`),
+      );
+      return c.selections.every((s) => drafts.has(s));
+    },
+    { message: 'each selection must name an order in draftOrders (Type/id)', path: ['selections'] },
+  );
 const orderSign = z.looseObject({ userId, patientId: id, encounterId: id.optional(), draftOrders: DraftOrdersSchema });
 const encounter = z.looseObject({ userId, patientId: id, encounterId: id });
 

@@ -93,6 +93,13 @@ describe('CDS Hooks JWT authentication', () => {
     }
     expect((await post(aud)).status).toBe(401);
     expect((await post(aud, 'Basic dXNlcjpwYXNz')).status).toBe(401);
+    const refused = server.audit.accesses.filter((r) => r.outcome === 'failure');
+    expect(refused.length).toBeGreaterThanOrEqual(cases.length + 2);
+    expect(refused.at(-1)).toMatchObject({
+      agent: { who: 'client:unverified' },
+      what: `cds-services/${SUMMARY_SERVICE_ID}`,
+      detail: 'VITALIS_UNAUTHORIZED',
+    });
   });
 
   it('honours an allow-listed jku and checks the tenant', async () => {

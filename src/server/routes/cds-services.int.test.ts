@@ -336,6 +336,15 @@ describe.each(testStoreNames())('CDS Hooks over HTTP (%s)', (storeName) => {
     expect((await call('probe-order-select', bodies[0]?.[1] ?? {})).body.cards[0]?.summary).toContain(
       '1 orders 1 selected',
     );
+    const badSelection = await call(
+      'probe-order-select',
+      hookBody({
+        hook: 'order-select',
+        patientId: 'showcase-sepsis',
+        context: { selections: ['MedicationRequest/other'], draftOrders: orders },
+      }),
+    );
+    expect(badSelection.status).toBe(400);
     const noEncounter = await call(
       'probe-encounter-start',
       hookBody({ hook: 'encounter-start', patientId: 'showcase-sepsis' }),

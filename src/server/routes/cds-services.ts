@@ -21,6 +21,12 @@ import { header } from '../request-input.js';
 import { defineRoute } from '../route-table.js';
 import { preflight, registerCdsCors } from './cds-cors.js';
 
+// `cds-services/{id}` from an endpoint URL, as the audit trail names it.
+function pathOf(endpoint: string): string {
+  const at = endpoint.indexOf('/cds-services/');
+  return at < 0 ? 'cds-services' : endpoint.slice(at + 1);
+}
+
 function serviceIdParam(request: FastifyRequest): string {
   const id = (request.params as { id?: unknown }).id;
   if (typeof id !== 'string' || !/^[A-Za-z0-9._~-]{1,64}$/.test(id)) {
@@ -81,6 +87,14 @@ export function registerCdsRoutes(app: FastifyInstance, deps: ServerDeps): void 
     } catch (err) {
       if (isAppError(err, 'VITALIS_UNAUTHORIZED')) {
         reply.header('www-authenticate', 'Bearer error="invalid_token"');
+        // A refused caller is recorded too (no patient: the body of an unauthenticated call is not trusted).
+        deps.audit?.access({
+          agent: { who: 'client:unverified' },
+          action: 'execute',
+          what: pathOf(audiences[0] ?? ''),
+          outcome: 'failure',
+          detail: err.code,
+        });
       }
       throw err;
     }
