@@ -1,4 +1,4 @@
-import type { GroundedText, GroundingReport, LetterResult, SummaryResult } from '../llm/index.js';
+import type { DdxExplanationResult, GroundedText, GroundingReport, LetterResult, SummaryResult } from '../llm/index.js';
 
 const MARK: Record<string, string> = { supported: 'ok ', unsupported: '?? ', contradicted: '!! ' };
 
@@ -68,6 +68,26 @@ export function formatLetter(result: LetterResult): string {
     out.push(
       `Numbers, dates and drug names checked against the record: ${c.supported} supported, ${c.unsupported} unsupported, ${c.contradicted} contradicted paragraph(s)`,
     );
+  }
+  return out.join('\n');
+}
+
+/** The human-readable differential explanation: the model's (with its report) or the labelled template. */
+export function formatExplanation(result: DdxExplanationResult): string {
+  const out: string[] = [];
+  if (result.explanation && result.verification) {
+    const v = result.verification;
+    out.push(
+      `Explanation by ${result.model ?? '?'}: ${v.verified ? 'verified' : `NOT verified (groundedness ${Math.round(v.score * 100)} %)`}`,
+    );
+    out.push(...formatVerified(result.explanation, v));
+  } else {
+    out.push(`No model explanation (${result.status}): ${result.message ?? ''}`);
+  }
+  if (result.fallback) {
+    const f = result.fallback;
+    out.push('', `Explanation — ${f.label}, ${f.verification.verified ? 'verified' : 'NOT verified'}:`);
+    out.push(...formatVerified(f.explanation, f.verification));
   }
   return out.join('\n');
 }

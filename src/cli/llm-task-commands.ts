@@ -1,9 +1,16 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
-import { LetterOptionsSchema, summarizePatient, writePatientLetter } from '../llm/index.js';
+import { defaultDdxEngine } from '../ddx/index.js';
+import {
+  explainDifferential,
+  LetterOptionsSchema,
+  LlmFindingRecognizer,
+  summarizePatient,
+  writePatientLetter,
+} from '../llm/index.js';
 import { buildPatientContext } from '../patient/index.js';
-import { formatLetter, formatSummary } from './llm-format.js';
+import { formatExplanation, formatLetter, formatSummary } from './llm-format.js';
 import { cliRuntime } from './llm-runtime.js';
 import { configFromFlags, withStoreOptions } from './options.js';
 import { withRepository } from './with-repository.js';
@@ -90,6 +97,53 @@ export function registerLlmTaskCommands(program: Command): void {
         ...(modelId === undefined ? {} : { call: { model: modelId } }),
       });
       process.stdout.write(`${opts['json'] ? JSON.stringify(result) : formatLetter(result)}\n`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  withStoreOptions(
+    program
+      .command('explain')
+      .description(
+        "the diagnosis engine's differential for a chart or a text, explained in cited sentences and verified",
+      )
+      .option('--patient <id>', 'Patient resource id (the chart is read)')
+      .option('--text <text>', 'a clinical vignette instead of a chart')
+      .option('--llm-findings', 'read the text with the LLM extraction task instead of the rule-based recognizer')
+      .option('--model <id>', 'a configured model id, or a .gguf file')
+      .option('--json', 'print the differential and its explanation as JSON'),
+  ).action(async (opts: Record<string, unknown>) => {
+    const text = typeof opts['text'] === 'string' ? opts['text'] : undefined;
+    const patient = typeof opts['patient'] === 'string' ? opts['patient'] : undefined;
+    if ((text === undefined) === (patient === undefined)) {
+      throw new AppError('VITALIS_CONFIG', 'Give either --patient ID or --text "..."');
+    }
+    const config = configFromFlags(opts);
+    const { runtime, modelId } = cliRuntime(config, typeof opts['model'] === 'string' ? opts['model'] : undefined);
+    const call = modelId === undefined ? {} : { model: modelId };
+    try {
+      const engine = defaultDdxEngine();
+      let differential;
+      if (patient !== undefined) {
+        const ctx = await withRepository(config, (repo) => buildPatientContext(repo, patient));
+        differential = engine.diagnoseContext(ctx);
+      } else if (opts['llmFindings']) {
+        const vocabulary = engine.kb.findings.map((f) => ({ id: f.id, label: f.label }));
+        const recognizer = new LlmFindingRecognizer({
+          router: runtime.router,
+          vocabulary,
+          fallback: engine.recognizer,
+          ...call,
+        });
+        differential = await engine.diagnoseTextWith(recognizer, text ?? '');
+      } else {
+        differential = engine.diagnoseText(text ?? '');
+      }
+      const explanation = await explainDifferential(runtime.router, differential, call);
+      process.stdout.write(
+        `${opts['json'] ? JSON.stringify({ differential, explanation }) : formatExplanation(explanation)}\n`,
+      );
     } finally {
       await runtime.close();
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/index.js';
-import type { ExtractionResult, LetterResult, SummaryResult } from '../llm/index.js';
+import type { DdxExplanationResult, ExtractionResult, LetterResult, SummaryResult } from '../llm/index.js';
 import { haveTinyModel, TINY_MODEL } from '../llm/test-support/tiny-model.js';
 import { fetchJson } from './test-support/http.js';
 import { startTestServer, type TestServer } from './test-support/test-server.js';
@@ -47,6 +47,17 @@ describe('LLM API without a model (pglite)', () => {
     expect(extract.status).toBe(200);
     expect(extract.body.recognizer).toBe('rules (fallback)');
     expect(extract.body.result.findings.length).toBeGreaterThan(0);
+  });
+
+  it("explains the engine's differential of a chart with the cited, verified template", async () => {
+    const res = await fetchJson<{
+      differential: { differential: { condition: string }[] };
+      explanation: DdxExplanationResult;
+    }>(`${server.url}/api/patients/showcase-pediatric-meningitis/ddx-explanation`, post({}));
+    expect(res.status).toBe(200);
+    expect(res.body.differential.differential.length).toBeGreaterThan(0);
+    expect(res.body.explanation.status).toBe('no_model_configured');
+    expect(res.body.explanation.fallback?.verification.verified).toBe(true);
   });
 
   it('lists the routing and rejects bad input', async () => {

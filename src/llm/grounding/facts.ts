@@ -174,6 +174,7 @@ export function factsFromDdx(result: DdxResult): GroundingFact[] {
         { value: pct, unit: '%' },
         { value: Math.round(d.probability * 100), unit: '%' },
         { value: d.probability, unit: null },
+        ...extractNumbers(d.name).map((n) => ({ value: n.value, unit: n.unit })),
       ],
       quantity: null,
       dates: [],

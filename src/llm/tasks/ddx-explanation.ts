@@ -34,18 +34,18 @@ export function templateDdxExplanation(result: DdxResult): GroundedText {
     text: `The leading diagnosis is ${top.name} (${pct(top.probability)}, ${top.group}).`,
     citations: [top.condition],
   });
-  const support = top.for.filter((w) => findingIds.has(w.finding));
+  const support = top.for.filter((w) => findingIds.has(w.finding)).slice(0, 7);
   if (support.length > 0) {
     sentences.push({
       text: `Findings for it: ${support.map((w) => w.label).join('; ')}.`,
-      citations: [top.condition, ...support.map((w) => w.finding)].slice(0, 8),
+      citations: [top.condition, ...support.map((w) => w.finding)],
     });
   }
-  const against = top.against.filter((w) => findingIds.has(w.finding));
+  const against = top.against.filter((w) => findingIds.has(w.finding)).slice(0, 7);
   if (against.length > 0) {
     sentences.push({
       text: `Findings against it: ${against.map((w) => w.label).join('; ')}.`,
-      citations: [top.condition, ...against.map((w) => w.finding)].slice(0, 8),
+      citations: [top.condition, ...against.map((w) => w.finding)],
     });
   }
   const others = rest.slice(0, 4);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RecognitionResultSchema, type DdxResult } from '../../ddx/contract.js';
+import { defaultDdxEngine } from '../../ddx/index.js';
 import { buildGroundingIndex, factsFromDdx, summaryFacts, verifyGrounding } from '../grounding/index.js';
 import { demoContexts } from '../test-support/demo-contexts.js';
 import { templateDdxExplanation } from './ddx-explanation.js';
@@ -136,5 +137,22 @@ describe('summary prompt', () => {
     expect(size).toBeLessThan(2500);
     expect(small[1]?.content).toMatch(/\[Patient\//);
     expect((small[1]?.content.split('\n').length ?? 0) < user.split('\n').length).toBe(true);
+  });
+});
+
+describe('differential explanation of the demo charts', () => {
+  it('verifies the template explanation of the engine output for every demo patient', () => {
+    const engine = defaultDdxEngine();
+    for (const ctx of demoContexts(7)) {
+      const result = engine.diagnoseContext(ctx);
+      const report = verifyGrounding(
+        templateDdxExplanation(result).sentences,
+        buildGroundingIndex(factsFromDdx(result)),
+      );
+      expect(
+        report.sentences.filter((s) => s.status !== 'supported'),
+        ctx.patient.id,
+      ).toEqual([]);
+    }
   });
 });

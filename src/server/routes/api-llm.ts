@@ -44,7 +44,7 @@ const opt = (model: string | undefined): { model?: string } => (model === undefi
 
 /**
  * LLM routes: `GET /api/models`, `POST /api/patients/:id/summary` (grounded summary + verification report),
- * `POST /api/patients/:id/letter`, `POST /api/llm/ddx-explanation`, `POST /api/llm/extract`. Without a model each answers
+ * `POST /api/patients/:id/letter`, `POST /api/patients/:id/ddx-explanation`, `POST /api/llm/ddx-explanation`, `POST /api/llm/extract`. Without a model each answers
  * `status: "no_model_configured"` with the labelled deterministic fallback.
  */
 export function registerApiLlmRoutes(
@@ -114,6 +114,24 @@ export function registerApiLlmRoutes(
         patient: `Patient/${id}`,
       });
       return reply.send(result);
+    },
+  });
+
+  defineRoute(app, '/api/patients/:id/ddx-explanation', {
+    POST: async (request, reply) => {
+      const id = idParam(request);
+      const body = parseBody(SummaryBodySchema, request.body);
+      const ctx = await buildPatientContext(deps.repo, id, body.now ? { now: new Date(body.now) } : {});
+      audit.access({
+        agent,
+        patient: `Patient/${id}`,
+        action: 'execute',
+        what: 'api/patients/ddx-explanation',
+        outcome: 'success',
+      });
+      const differential = defaultDdxEngine().diagnoseContext(ctx);
+      const explanation = await explainDifferential(llm().router, differential, opt(body.model));
+      return reply.send({ patient: id, differential, explanation });
     },
   });
 
