@@ -1,3 +1,4 @@
+import type { Patient } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../core/config.js';
 import { createDeidService, deidPort } from '../../deid/index.js';
@@ -50,6 +51,34 @@ describe('the de-identification engine behind the router', () => {
     const sent = seen[0]?.messages[0]?.content ?? '';
     expect(sent).not.toContain('617-555-0199');
     expect(sent).not.toContain('84421907');
+    expect(result.text).toBe(`Noted: ${note}`);
+  });
+
+  it('finds the own name of the patient and record number from the chart, even with no cue in the text', async () => {
+    const service = createDeidService(ConfigSchema.parse({ dataDir: 'memory://' }));
+    const seen: GenerateRequest[] = [];
+    const models = parseModelSpecs(
+      { models: [{ id: 'cloud', provider: 'openai-compatible', baseUrl: 'https://x.example/v1', model: 'm' }] },
+      'test',
+    );
+    const patient: Patient = {
+      resourceType: 'Patient',
+      id: 'p1',
+      name: [{ family: 'Quennellby', given: ['Zarvine'] }],
+      identifier: [{ type: { coding: [{ code: 'MR' }] }, value: 'QX-7731' }],
+    };
+    const router = new LlmRouter({
+      models,
+      providerFor: () => echo(seen),
+      deidentifier: deidentifierFromPort(deidPort(service), (id) => Promise.resolve(id === 'p1' ? patient : undefined)),
+    });
+    const decision = router.route(SUMMARY_TASK, { patientId: 'p1' });
+    if (decision.kind !== 'model') throw new Error('expected a model route');
+    const note = 'zarvine quennellby came back today; record QX-7731 reviewed.';
+    const result = await decision.provider.generate({ messages: [{ role: 'user', content: note }] });
+    const sent = seen[0]?.messages[0]?.content ?? '';
+    expect(sent.toLowerCase()).not.toContain('quennellby');
+    expect(sent).not.toContain('QX-7731');
     expect(result.text).toBe(`Noted: ${note}`);
   });
 });
