@@ -49,5 +49,5 @@ describe('vitalis ddx (CLI)', () => {
     const both = vitalis(['ddx', '--text', 'x', '--patient', 'y']);
     expect(both.status).toBe(1);
     expect(both.stderr).toContain('give exactly one of --patient ID, --text "..." or --batch FILE.jsonl');
-  });
+  }, 120_000);
 });

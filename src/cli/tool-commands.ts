@@ -7,7 +7,7 @@ import { ENV_KEYS, type Config } from '../core/config.js';
 import { AppError } from '../core/errors.js';
 import { configFromFlags, withStoreOptions } from './options.js';
 
-const SECRET_KEYS = new Set<keyof Config>(['fhirToken', 'fhirPrivateKey']);
+const SECRET_KEYS = new Set<keyof Config>(['fhirToken', 'fhirPrivateKey', 'authSigningKey', 'deidKey', 'authClients']);
 
 /** `keys` and `config`: operator tools. */
 export function registerToolCommands(program: Command): void {

@@ -98,6 +98,16 @@ export class DdxEngine {
         temporality: 'current',
       });
     }
+    // A present specific finding outranks a stated absence of its general finding (see expandEvidence).
+    for (const f of [...byId.values()]) {
+      const index = this.net.findingIndex.get(f.id);
+      for (const g of f.present && index !== undefined ? (this.net.findings[index]?.implies ?? []) : []) {
+        const general = this.net.findings[g]?.id ?? '';
+        if (byId.get(general)?.present === false) {
+          byId.delete(general);
+        }
+      }
+    }
     const evidence: EvidenceItem[] = [];
     for (const f of byId.values()) {
       const index = this.net.findingIndex.get(f.id);

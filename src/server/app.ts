@@ -5,6 +5,7 @@ import { registerSmartAndAuth } from './auth-setup.js';
 import { handleClientError } from './client-errors.js';
 import type { ServerDeps } from './deps.js';
 import { registerHooks, requestId, sendError } from './hooks.js';
+import { llmDeidentifier } from './llm-deid.js';
 import { normalizeRequestError } from './http-errors.js';
 import { registerApiContextRoutes } from './routes/api-context.js';
 import { registerApiDeidRoutes } from './routes/api-deid.js';
@@ -21,6 +22,7 @@ import { registerFhirTypeRoutes } from './routes/fhir-type.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerHomeRoute } from './routes/home.js';
 import { registerWebAppRoutes, webAppBuilt } from './routes/web-app.js';
+import { registerApiWorkspaceRoutes } from './routes/api-workspace.js';
 
 /** Builds the HTTP app (FHIR R4 REST at /fhir, JSON API at /api, health probes) as a value, not listening. */
 export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
@@ -60,12 +62,13 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   // meds routes (issue 5)
   registerApiMedsRoutes(app, deps);
   // llm routes (issue 6)
-  registerApiLlmRoutes(app, deps);
+  registerApiLlmRoutes(app, deps, { deidentifier: llmDeidentifier(deps) });
   // deid routes (issue 7)
   registerApiDeidRoutes(app, deps);
   // ops routes (issue 8)
   registerApiOpsRoutes(app, deps);
   // web app (issue 9)
+  registerApiWorkspaceRoutes(app, deps);
   await app.ready();
   return app;
 }

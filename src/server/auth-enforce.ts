@@ -9,8 +9,11 @@ import {
   parseScopes,
   type Principal,
   type Restriction,
+  visibleToPatient,
 } from '../auth/index.js';
+import type { Resource, ResourceType } from '@medplum/fhirtypes';
 import { AppError } from '../core/errors.js';
+import type { FhirRepository } from '../fhir/repository.js';
 import { apiPatient, areaOf, fhirSegments, requestAuth, serverOrigin, type AuthRuntime } from './auth-state.js';
 import { fhirBaseUrl } from './fhir-reply.js';
 import { header } from './request-input.js';
@@ -47,14 +50,17 @@ function appendParam(target: Record<string, unknown>, key: string, value: string
   }
 }
 
-/** Forces a patient-restricted search into the patient's compartment (added to the query, and to a POST form body). */
-function forceCompartment(request: FastifyRequest, type: string, restriction: Restriction): void {
+/**
+ * Forces a patient-restricted search into the patient's compartment (added to the query, which POST _search merges
+ * with its form body). Returns true when a filter was added.
+ */
+function forceCompartment(request: FastifyRequest, type: string, restriction: Restriction): boolean {
   if (restriction.kind !== 'patient') {
-    return;
+    return false;
   }
   const filter = compartmentFilter(type, restriction.patientId);
   if (!filter) {
-    return;
+    return false;
   }
   const [key, value] = filter;
   if (typeof request.query === 'object' && request.query !== null) {
@@ -62,6 +68,7 @@ function forceCompartment(request: FastifyRequest, type: string, restriction: Re
   } else {
     request.query = { [key]: value };
   }
+  return true;
 }
 
 function batchEntries(body: unknown): { method: string; url: string }[] {
@@ -78,7 +85,44 @@ function batchEntries(body: unknown): { method: string; url: string }[] {
   });
 }
 
-function authorize(request: FastifyRequest, principal: Principal): Restriction {
+/**
+ * A patient-level write must stay in the patient's compartment: the body of a create or update must belong to the
+ * patient, and so must the stored resource an update or delete replaces.
+ */
+async function checkPatientWrite(repo: FhirRepository, request: FastifyRequest, patientId: string): Promise<void> {
+  const method = request.method;
+  if (method !== 'POST' && method !== 'PUT' && method !== 'PATCH' && method !== 'DELETE') {
+    return;
+  }
+  const access = classifyFhir(method, fhirSegments(request));
+  if (access.kind !== 'type' && access.kind !== 'instance') {
+    return;
+  }
+  if (access.interaction === 's') {
+    return;
+  }
+  const outside = new AppError('VITALIS_FORBIDDEN', 'The token may only write resources of its patient');
+  const body = request.body as { resourceType?: unknown } | undefined;
+  if (
+    method !== 'DELETE' &&
+    (typeof body?.resourceType !== 'string' || !visibleToPatient(body as { resourceType: string }, patientId))
+  ) {
+    throw outside;
+  }
+  if (access.kind === 'instance' && method !== 'POST') {
+    let current: Resource | undefined;
+    try {
+      current = await repo.read(access.type as ResourceType, access.id);
+    } catch {
+      current = undefined; // update-as-create or already deleted: the body check above decides
+    }
+    if (current && !visibleToPatient(current, patientId)) {
+      throw outside;
+    }
+  }
+}
+
+function authorize(request: FastifyRequest, principal: Principal, localStore: boolean): Restriction {
   const area = areaOf(request);
   if (area === 'api') {
     return authorizeApi(principal, apiPatient(request));
@@ -89,8 +133,9 @@ function authorize(request: FastifyRequest, principal: Principal): Restriction {
   if (access.kind === 'batch') {
     authorizeBatch(principal, batchEntries(request.body));
   }
-  if (access.kind === 'type' && access.interaction === 's') {
-    forceCompartment(request, access.type, restriction);
+  if (access.kind === 'type' && access.interaction === 's' && forceCompartment(request, access.type, restriction)) {
+    // The local store applies _compartment itself, so its matches need no second check (a remote server may not).
+    requestAuth(request).compartmentForced = localStore;
   }
   return restriction;
 }
@@ -105,7 +150,7 @@ function isPublicFhir(request: FastifyRequest): boolean {
  * WWW-Authenticate otherwise), its scopes must allow the interaction (403), and patient-level grants are confined to
  * their patient (searches are forced into the compartment; responses are filtered by the onSend hook).
  */
-export function registerAuthEnforcement(app: FastifyInstance, runtime: AuthRuntime): void {
+export function registerAuthEnforcement(app: FastifyInstance, runtime: AuthRuntime, repo: FhirRepository): void {
   app.addHook('onRequest', async (request, reply) => {
     const area = areaOf(request);
     if (area === undefined || (area === 'fhir' && isPublicFhir(request))) {
@@ -119,16 +164,14 @@ export function registerAuthEnforcement(app: FastifyInstance, runtime: AuthRunti
     }
   });
 
-  app.addHook('preHandler', (request, _reply, done) => {
+  app.addHook('preHandler', async (request) => {
     const state = requestAuth(request);
-    try {
-      if (state.principal) {
-        state.restriction = authorize(request, state.principal);
-      }
-    } catch (err) {
-      done(err as Error);
+    if (!state.principal) {
       return;
     }
-    done();
+    state.restriction = authorize(request, state.principal, repo.capabilities.local);
+    if (state.restriction.kind === 'patient' && areaOf(request) === 'fhir') {
+      await checkPatientWrite(repo, request, state.restriction.patientId);
+    }
   });
 }

@@ -25,7 +25,7 @@ function forbidden(request: FastifyRequest, reply: FastifyReply, message: string
 }
 
 function filterFhir(request: FastifyRequest, reply: FastifyReply, body: unknown): string | undefined {
-  const { principal, restriction } = requestAuth(request);
+  const { principal, restriction, compartmentForced } = requestAuth(request);
   if (!principal || typeof body !== 'object' || body === null) {
     return undefined;
   }
@@ -36,7 +36,16 @@ function filterFhir(request: FastifyRequest, reply: FastifyReply, body: unknown)
       return undefined;
     }
     const entries = bundle.entry ?? [];
-    const kept = entries.filter((e) => !e.resource || visible(e.resource, principal, restriction));
+    const kept = entries.filter((e) => {
+      if (!e.resource) {
+        return true;
+      }
+      if (compartmentForced === true && e.search?.mode === 'match') {
+        // Matches of a search the store confined to the compartment; _elements may have dropped the reference.
+        return mayReadType(principal, e.resource.resourceType);
+      }
+      return visible(e.resource, principal, restriction);
+    });
     return kept.length === entries.length ? undefined : JSON.stringify({ ...bundle, entry: kept });
   }
   if (typeof resource.resourceType === 'string' && !visible(resource, principal, restriction)) {

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { createTokenService, loadAuthKeys, loadClients, ReplayCache } from '../auth/index.js';
+import {
+  createTokenService,
+  generateAuthKeys,
+  loadAuthKeys,
+  loadClients,
+  ReplayCache,
+  type AuthKeys,
+} from '../auth/index.js';
+import { isAppError } from '../core/errors.js';
 import { registerAuditHooks } from './auth-audit.js';
 import { registerAuthEnforcement } from './auth-enforce.js';
 import { registerAuthFilter } from './auth-filter.js';
@@ -11,9 +19,21 @@ import { registerSmartClientRoutes } from './routes/smart-client.js';
 import { registerSmartConfigRoutes } from './routes/smart-config.js';
 
 /** Builds the auth runtime: the signing key (generated into the data dir at first start), clients and caches. */
-export async function createAuthRuntime(deps: Pick<ServerDeps, 'config'>): Promise<AuthRuntime> {
+export async function createAuthRuntime(deps: Pick<ServerDeps, 'config' | 'logger'>): Promise<AuthRuntime> {
   const { config } = deps;
-  const keys = await loadAuthKeys({ signingKey: config.authSigningKey, dataDir: config.dataDir });
+  let keys: AuthKeys;
+  try {
+    keys = await loadAuthKeys({ signingKey: config.authSigningKey, dataDir: config.dataDir });
+  } catch (err) {
+    if (config.auth === 'smart' || isAppError(err)) {
+      throw err;
+    }
+    // Without enforcement the key only seals the SMART client's cookies: a read-only data dir must not stop the server.
+    deps.logger.warn('auth signing key not stored; using an ephemeral key', {
+      errorName: err instanceof Error ? err.name : typeof err,
+    });
+    keys = await generateAuthKeys();
+  }
   return {
     config,
     keys,
@@ -35,7 +55,7 @@ export async function registerSmartAndAuth(app: FastifyInstance, deps: ServerDep
     registerSmartConfigRoutes(app, runtime);
     registerAuthAuthorizeRoutes(app, runtime, deps.repo);
     registerAuthTokenRoutes(app, runtime);
-    registerAuthEnforcement(app, runtime);
+    registerAuthEnforcement(app, runtime, deps.repo);
     registerAuthFilter(app);
   }
   if (deps.audit) {

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRemoteRepository, generateClientKeys, type ClientKeys } from '../adapters/fhir-http/index.js';
 import { testStoreNames } from '../adapters/fhir-sql/test-support/stores.js';
-import type { Bundle } from '@medplum/fhirtypes';
+import type { Bundle, Observation } from '@medplum/fhirtypes';
 import { startAuthTestServer, type AuthTestServer } from './auth-test-server.js';
 import {
   loginRequestOf,
@@ -34,7 +34,7 @@ describe.each(testStoreNames())('SMART server with scope enforcement (%s)', (sto
           {
             client_id: APP,
             redirect_uris: [redirect],
-            scope: 'launch launch/patient patient/*.rs user/*.rs openid fhirUser offline_access',
+            scope: 'launch launch/patient patient/*.cruds user/*.rs openid fhirUser offline_access',
           },
           { client_id: BACKEND, jwks: backendKeys.publicJwks, scope: 'system/*.rs' },
         ]),
@@ -172,6 +172,13 @@ describe.each(testStoreNames())('SMART server with scope enforcement (%s)', (sto
     expect(ids(all.body)).toEqual([`Observation/${obsA}`]);
     expect((all.body as unknown as Bundle).total).toBe(1);
     expect(ids((await get(`/fhir/Observation?subject=Patient/${patientB}`, token)).body)).toEqual([]);
+    expect(ids((await get('/fhir/Observation?_elements=status', token)).body)).toEqual([`Observation/${obsA}`]);
+    const posted = await fetch(`${fhir()}/Observation/_search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `subject=Patient/${patientB}`,
+    });
+    expect(ids((await posted.json()) as Record<string, unknown>)).toEqual([]);
     expect(ids((await get('/fhir/Patient', token)).body)).toEqual([`Patient/${patientA}`]);
     const included = await get(`/fhir/Patient?_revinclude=Observation:subject&_id=${patientB}`, token);
     expect(ids(included.body)).toEqual([]);
@@ -210,6 +217,35 @@ describe.each(testStoreNames())('SMART server with scope enforcement (%s)', (sto
       }),
     });
     expect(write.status).toBe(403); // patient/*.rs grants no create
+  });
+
+  it('confines patient-level writes to the patient', async () => {
+    const token = String((await patientToken(chart.patientA, 'launch/patient patient/*.cruds'))['access_token']);
+    const send = (method: string, path: string, body?: unknown): Promise<Response> =>
+      fetch(`${fhir()}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/fhir+json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const obs = (patient: string, id?: string): Record<string, unknown> => ({
+      resourceType: 'Observation',
+      ...(id ? { id } : {}),
+      status: 'final',
+      code: { text: 'note' },
+      subject: { reference: `Patient/${patient}` },
+    });
+    const created = await send('POST', '/Observation', obs(chart.patientA));
+    expect(created.status).toBe(201);
+    const createdId = ((await created.json()) as { id: string }).id;
+    expect((await send('DELETE', `/Observation/${createdId}`)).status).toBe(204);
+    expect((await send('POST', '/Observation', obs(chart.patientB))).status).toBe(403);
+    expect((await send('PUT', `/Observation/${chart.obsB}`, obs(chart.patientA, chart.obsB))).status).toBe(403);
+    expect((await send('DELETE', `/Observation/${chart.obsB}`)).status).toBe(403);
+    const kept = await ehr.repo.read<Observation>('Observation', chart.obsB);
+    expect(kept.subject?.reference).toBe(`Patient/${chart.patientB}`);
   });
 
   it('narrows a v2 type scope: patient/Observation.rs cannot read the Patient resource', async () => {

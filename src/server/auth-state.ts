@@ -19,6 +19,8 @@ export interface RequestAuth {
   restriction: Restriction;
   /** Patients whose data the response carried (for the audit record), filled by the onSend hook. */
   patients?: string[];
+  /** True when the store itself confined the search's matches to the patient's compartment. */
+  compartmentForced?: boolean;
   /** The patient named by the request path, when any. */
   pathPatient?: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { infer, ranking } from '../engine/inference.js';
-import { assignFolds, interactiveCase } from './ddxplus-bench.js';
+import { assignFolds, interactiveCase, runDdxplusBench } from './ddxplus-bench.js';
 import { readDdxplus } from './ddxplus-import.js';
 import { fitDdxplusModel, fullEvidence, patientFindingIds } from './ddxplus-model.js';
 import { sharedDataAvailable } from './test-support.js';
@@ -51,5 +51,31 @@ describe.skipIf(!data.ok)(`DDXPlus importer and cross-validated model ${data.rea
     }
     expect(top1 / test.length).toBeGreaterThan(0.9);
     expect(interactiveTop1 / test.length).toBeGreaterThan(0.8);
+  });
+
+  it('reports the bench JSON shape with fractions in 0–1 (2 folds over a subset)', async () => {
+    const d = await readDdxplus(data.dir);
+    const seen = new Map<string, number>();
+    const patients = d.patients.filter((p) => {
+      const n = seen.get(p.pathology) ?? 0;
+      seen.set(p.pathology, n + 1);
+      return n < 4;
+    });
+    const report = runDdxplusBench({ ...d, patients }, { folds: 2, maxQuestions: 3 });
+    expect(report).toMatchObject({ dataset: 'ddxplus', cases: 196, folds: 2 });
+    for (const v of [
+      report.gtpa1,
+      report.gtpa3,
+      report.gtpa5,
+      report.ddr,
+      report.ddp,
+      report.ddf1,
+      report.interactive.gtpa1,
+    ]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
+    expect(report.gtpa1).toBeLessThanOrEqual(report.gtpa3);
+    expect(report.interactive.meanQuestions).toBeLessThanOrEqual(3);
   });
 });

@@ -71,6 +71,20 @@ describe('naive-Bayes inference with leak', () => {
     expect(p.prob[0]).toBeCloseTo(a / (a + b), 8);
   });
 
+  it('lets a present specific finding override an absent general one', () => {
+    const p = infer(net, {
+      ...base,
+      evidence: [
+        { finding: 0, present: false },
+        { finding: 2, present: true },
+      ],
+    });
+    expect(p.evidence.map((e) => [e.finding, e.present, e.derived])).toEqual([
+      [2, true, false],
+      [0, true, true],
+    ]);
+  });
+
   it('excludes conditions by sex and age band', () => {
     const sexed = handNetwork({
       findings: [{ id: 'f', leak: 0.1 }],

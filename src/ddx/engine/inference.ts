@@ -69,6 +69,19 @@ export function expandEvidence(net: Network, evidence: readonly EvidenceItem[]):
     derived: false,
     from: [],
   }));
+  // A present specific finding makes its general finding present even when a text said otherwise ("no chest pain"
+  // in one note, "pressure-like chest pain" in another): the specific statement wins.
+  for (const [finding, present] of explicit) {
+    for (const g of present ? (net.findings[finding]?.implies ?? []) : []) {
+      if (explicit.get(g) === false) {
+        explicit.delete(g);
+        const item = out.find((o) => o.finding === g);
+        if (item) {
+          out.splice(out.indexOf(item), 1);
+        }
+      }
+    }
+  }
   const derived = new Map<number, ExpandedEvidence>();
   for (const [finding, present] of explicit) {
     const related = present ? net.findings[finding]?.implies : net.findings[finding]?.impliedBy;

@@ -121,7 +121,7 @@ export function nextBest(net: Network, posterior: Posterior, options: NextBestOp
       continue;
     }
     const gain = expectedGain(dist, 1, (c) => pFinding(net, c, f));
-    if (gain > 1e-6) {
+    if (gain >= 0.001) {
       out.push({ finding: f, gain });
     }
   }

@@ -38,3 +38,15 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   brbpr: 'bright red blood per rectum',
   ha: 'headache',
 };
+
+/** Words that state a finding is absent ("afebrile" = no fever); the value is the finding's phrase. */
+export const NEGATED_FORMS: Readonly<Record<string, string>> = {
+  afebrile: 'fever',
+  apyrexial: 'fever',
+  nontender: 'tenderness',
+  normotensive: 'hypertension',
+  eupneic: 'dyspnea',
+  eupnoeic: 'dyspnea',
+  anicteric: 'jaundice',
+  acyanotic: 'cyanosis',
+};

@@ -3,6 +3,8 @@ import type { Token } from './normalize.js';
 /** Per-token context: inside a negation scope, a family-history scope or a past-history scope. */
 export interface TokenContext {
   negated: boolean;
+  /** Hypothetical or uncertain ("rule out", "concern for", "if ... develops"): neither present nor absent. */
+  uncertain: boolean;
   family: boolean;
   past: boolean;
   /** The token starts a new sentence. */
@@ -43,17 +45,10 @@ const PSEUDO_NEGATION = [
   'no longer',
   'not been able',
 ];
-const POST_NEGATION = [
-  'absent',
-  'negative',
-  'ruled out',
-  'not present',
-  'not seen',
-  'denied',
-  'normal',
-  'unremarkable',
-  'resolved',
-];
+const POST_NEGATION = ['absent', 'negative', 'ruled out', 'not present', 'not seen', 'denied', 'resolved'];
+/** "normal" negates only right after the finding or after a copula ("troponin was normal", not "fever and normal WBC"). */
+const POST_NORMAL = new Set(['normal', 'unremarkable']);
+const COPULAS = new Set(['is', 'was', 'were', 'are', 'remains', 'remained']);
 const TERMINATORS = new Set([
   'but',
   'however',
@@ -93,6 +88,25 @@ const TERMINATORS = new Set([
   'began',
   'found',
 ]);
+const UNCERTAIN = [
+  'rule out',
+  'r o',
+  'to exclude',
+  'concern for',
+  'concerning for',
+  'evaluate for',
+  'evaluation for',
+  'suspected',
+  'suspect',
+  'possible',
+  'questionable',
+  'cannot exclude',
+  'return for',
+  'return if',
+  'watch for',
+  'risk of',
+  'at risk for',
+];
 const FAMILY_SCOPE = ['family history', 'fhx', 'fh', 'family hx', 'runs in the family', 'familial history'];
 const RELATIVES = new Set([
   'mother',
@@ -204,12 +218,13 @@ export function tokenContexts(text: string, tokens: readonly Token[]): TokenCont
   const { sentence, clause } = markBreaks(text, tokens);
   const ctx: TokenContext[] = tokens.map((_, i) => ({
     negated: false,
+    uncertain: false,
     family: false,
     past: false,
     sentenceStart: sentence[i] ?? false,
     clauseStart: clause[i] ?? false,
   }));
-  const mark = (from: number, to: number, key: 'negated' | 'family' | 'past'): void => {
+  const mark = (from: number, to: number, key: 'negated' | 'uncertain' | 'family' | 'past'): void => {
     for (let k = from; k < to; k++) {
       const c = ctx[k];
       if (c) {
@@ -228,6 +243,10 @@ export function tokenContexts(text: string, tokens: readonly Token[]): TokenCont
       mark(i + 1, i + 2, 'negated');
     } else if (neg > 0 && tokens[i]?.raw !== 'absent') {
       mark(i + neg, scopeEnd(tokens, i + neg, sentence), 'negated');
+    }
+    const unsure = longest(tokens, i, UNCERTAIN);
+    if (unsure > 0) {
+      mark(i + unsure, scopeEnd(tokens, i + unsure, sentence), 'uncertain');
     }
     const fam = longest(tokens, i, FAMILY_SCOPE);
     if (fam > 0) {
@@ -255,6 +274,9 @@ export function postNegated(tokens: readonly Token[], last: number, ctx: readonl
       return false;
     }
     if (POST_NEGATION.some((p) => startsWith(tokens, k, p) > 0)) {
+      return true;
+    }
+    if (POST_NORMAL.has(tokens[k]?.raw ?? '') && (k === last + 1 || COPULAS.has(tokens[k - 1]?.raw ?? ''))) {
       return true;
     }
   }

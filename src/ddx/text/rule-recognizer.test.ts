@@ -46,6 +46,7 @@ describe('rule recognizer: synonyms and negation', () => {
     });
     expect(states('Chest pain without dyspnea.')).toEqual({ 'chest-pain': 'present', dyspnea: 'absent' });
     expect(states('Negative for fever and cough.')).toEqual({ fever: 'absent', cough: 'absent' });
+    expect(states('Afebrile, coughing.')).toEqual({ fever: 'absent', cough: 'present' });
     expect(states('No fever but she has a cough.')).toEqual({ fever: 'absent', cough: 'present' });
   });
 
@@ -57,11 +58,21 @@ describe('rule recognizer: synonyms and negation', () => {
       'chest-pain-pleuritic': 'present',
     });
     expect(states('Elevated d-dimer was negative.')).toMatchObject({ 'd-dimer-elevated': 'absent' });
+    expect(states('Elevated troponin was normal.')).toEqual({ 'troponin-elevated': 'absent' });
+    expect(states('Fever and normal breathing.')).toEqual({ fever: 'present' });
+  });
+
+  it('ignores hypothetical and uncertain mentions', () => {
+    expect(states('CT to rule out elevated d-dimer; return if fever develops. Cough.')).toEqual({ cough: 'present' });
+    expect(states('Concern for pneumonia, possible fever.')).toEqual({});
   });
 
   it('keeps family and past history apart from current findings', () => {
     expect(states('Family history of diabetes.')).toEqual({ 'family-history-diabetes': 'present' });
-    expect(states('Her mother had diabetes.')).toEqual({ diabetes: 'present/family' });
+    expect(states('Her mother had diabetes.')).toEqual({
+      diabetes: 'present/family',
+      'family-history-diabetes': 'present',
+    });
     expect(states('History of diabetes, presents with cough.')).toEqual({ diabetes: 'present/past', cough: 'present' });
     expect(states('A 3-day history of cough.')).toEqual({ cough: 'present', 'symptoms-over-two-weeks': 'absent' });
     expect(states('A man with a history of diabetes was witnessed to have a cough.')).toEqual({

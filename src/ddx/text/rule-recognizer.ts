@@ -2,8 +2,9 @@ import type { FindingRecognizer, RecognitionResult, RecognizedFinding } from '..
 import { findingsFromMeasurement, predicateIndex } from '../chart/measurements.js';
 import type { FindingDef } from '../kb/schema.js';
 import { postNegated, tokenContexts } from './context.js';
-import { Lexicon } from './lexicon.js';
-import { STOPWORDS, tokenize } from './normalize.js';
+import { NEGATED_FORMS } from './abbreviations.js';
+import { Lexicon, phraseTokens } from './lexicon.js';
+import { STOPWORDS, tokenize, type Token } from './normalize.js';
 import { extractDemographicsWithSpan, extractDurations, extractMeasurements, type TextSpan } from './values.js';
 
 type Temporality = RecognizedFinding['temporality'];
@@ -87,6 +88,24 @@ export class RuleRecognizer implements FindingRecognizer {
     }
   }
 
+  private negatedForms(text: string, tokens: readonly Token[], add: (f: RecognizedFinding) => void): void {
+    for (const t of tokens) {
+      const target = NEGATED_FORMS[t.raw];
+      if (target === undefined) {
+        continue;
+      }
+      for (const id of this.lexicon.exact(phraseTokens(target))) {
+        add({
+          id,
+          label: this.labels.get(id) ?? id,
+          present: false,
+          source: { kind: 'text', start: t.start, end: t.end, text: text.slice(t.start, t.end) },
+          temporality: 'current',
+        });
+      }
+    }
+  }
+
   private phrases(text: string, add: (f: RecognizedFinding) => void): void {
     const tokens = tokenize(text, { expand: true });
     const ctx = tokenContexts(text, tokens);
@@ -115,17 +134,36 @@ export class RuleRecognizer implements FindingRecognizer {
         }
       }
     }
+    this.negatedForms(text, tokens, add);
     for (const match of matches) {
       const first = content[match.first] ?? 0;
       const last = content[match.last] ?? 0;
       const c = ctx[first];
       const startTok = tokens[first];
       const endTok = tokens[last];
-      if (!c || !startTok || !endTok) {
+      if (!c || !startTok || !endTok || c.uncertain) {
         continue;
       }
       const negated = c.negated || postNegated(tokens, last, ctx);
       const temporality: Temporality = c.family ? 'family' : c.past ? 'past' : 'current';
+      // "Father had a heart attack": a KB finding named "family history of heart attack" carries it as is.
+      const familyIds = c.family
+        ? this.lexicon.exact(['family', 'history', ...norms.slice(match.first, match.last + 1)])
+        : [];
+      for (const id of familyIds) {
+        add({
+          id,
+          label: this.labels.get(id) ?? id,
+          present: !negated,
+          source: {
+            kind: 'text',
+            start: startTok.start,
+            end: endTok.end,
+            text: text.slice(startTok.start, endTok.end),
+          },
+          temporality: 'current',
+        });
+      }
       add({
         id: match.finding,
         label: this.labels.get(match.finding) ?? match.finding,

@@ -39,6 +39,13 @@ describe('value extraction', () => {
     ]);
   });
 
+  it('reads cell counts per microlitre as 10*3/uL', () => {
+    expect(values('WBC 18,500 and platelets 85000')).toEqual([
+      ['6690-2', 18.5],
+      ['777-3', 85],
+    ]);
+  });
+
   it('reads durations in days', () => {
     expect(
       extractDurations('cough for 3 days and a two-week history of fatigue, over the last several hours').map(

@@ -115,7 +115,10 @@ function labs(text: string, out: TextMeasurement[]): void {
       'gi',
     );
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const value = Number((m[1] ?? '').replace(',', lab.loinc === '777-3' || lab.loinc === '6690-2' ? '' : '.'));
+      const counts = lab.loinc === '777-3' || lab.loinc === '6690-2';
+      const raw = Number((m[1] ?? '').replace(',', counts ? '' : '.'));
+      // Cell counts written per microlitre ("WBC 12,000", "platelets 85000") are converted to 10*3/uL.
+      const value = counts && raw >= 1000 ? raw / 1000 : raw;
       if (Number.isFinite(value)) {
         push(out, m, { loinc: lab.loinc, value, unit: lab.unit, low: null, high: null });
       }

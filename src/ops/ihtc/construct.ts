@@ -33,11 +33,37 @@ export function constructPatients(state: PatientState): void {
   order.sort(
     (a, b) =>
       (m.mandatory[b] ?? 0) - (m.mandatory[a] ?? 0) ||
+      (m.due[a] ?? 0) - (m.release[a] ?? 0) - ((m.due[b] ?? 0) - (m.release[b] ?? 0)) ||
       (m.due[a] ?? 0) - (m.due[b] ?? 0) ||
       (m.duration[b] ?? 0) - (m.duration[a] ?? 0),
   );
   for (const p of order) {
     const delta = placeBest(state, p, m.mandatory[p] ? Number.POSITIVE_INFINITY : 10);
     if (!m.mandatory[p] && delta > 0) state.move(p, -1, -1, -1);
+  }
+}
+
+/**
+ * Repair after construction: patients caught in a hard violation are re-placed at their best option (optional ones
+ * may be dropped), for a few sweeps or until the deadline.
+ */
+export function repairPatients(state: PatientState, stop: { deadline: number; shouldStop?: () => boolean }): void {
+  const m = state.m;
+  const over = (): boolean => Date.now() >= stop.deadline || stop.shouldStop?.() === true;
+  for (let sweep = 0; sweep < 6 && !over(); sweep++) {
+    let changed = false;
+    for (let p = 0; p < m.patients && !over(); p++) {
+      if (!state.inViolation(p)) continue;
+      const before = state.cost;
+      const old = [state.day[p] ?? -1, state.room[p] ?? -1, state.theater[p] ?? -1] as const;
+      if (!m.mandatory[p] && state.move(p, -1, -1, -1) < 0) {
+        changed = true;
+        continue;
+      }
+      state.move(p, old[0], old[1], old[2]);
+      placeBest(state, p);
+      if (state.cost < before - 1e-9) changed = true;
+    }
+    if (!changed) break;
   }
 }

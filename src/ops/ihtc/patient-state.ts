@@ -180,6 +180,37 @@ export class PatientState {
     return delta;
   }
 
+  /** Whether patient p (not counted in the room yet) fits `room` from `day`: compatible, free beds, same gender. */
+  fits(p: number, room: number, day: number): boolean {
+    const m = this.m;
+    if (m.incompatible[p * m.rooms + room]) return false;
+    const stay = m.occupants + p;
+    const g = m.gender[stay] ?? 0;
+    const end = Math.min(m.days, day + (m.los[stay] ?? 0));
+    for (let d = day; d < end; d++) {
+      const c = room * m.days + d;
+      const n = this.count[c] ?? 0;
+      if (n >= (m.capacity[room] ?? 0)) return false;
+      if (n > (this.genderCount[c * this.genders + g] ?? 0)) return false;
+    }
+    return true;
+  }
+
+  /** Whether patient p takes part in a hard violation (room-day, theatre-day, surgeon-day, or its own window). */
+  inViolation(p: number): boolean {
+    const m = this.m;
+    const d = this.day[p] ?? -1;
+    if (d < 0) return m.mandatory[p] === 1;
+    const room = this.room[p] ?? 0;
+    if (d > (m.due[p] ?? 0) || m.incompatible[p * m.rooms + room]) return true;
+    const end = Math.min(m.days, d + (m.los[m.occupants + p] ?? 0));
+    for (let x = d; x < end; x++) if (this.roomDayCost(room, x) >= HARD) return true;
+    const t = this.theater[p] ?? 0;
+    if ((this.theaterLoad[t * m.days + d] ?? 0) > (m.availability[t * m.days + d] ?? 0)) return true;
+    const u = m.surgeon[p] ?? 0;
+    return (this.surgeonLoad[u * m.days + d] ?? 0) > (m.maxSurgery[u * m.days + d] ?? 0);
+  }
+
   /** Room-day occupancy count (for construction heuristics). */
   occupancy(room: number, d: number): number {
     return this.count[room * this.m.days + d] ?? 0;

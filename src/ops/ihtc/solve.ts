@@ -1,11 +1,12 @@
-import { constructPatients } from './construct.js';
+import { constructPatients, repairPatients } from './construct.js';
 import { explainIhtcInfeasibility } from './explain.js';
 import { buildIhtcModel, type IhtcModel } from './model.js';
 import { NurseState } from './nurse-state.js';
 import { PatientState } from './patient-state.js';
 import { mulberry32 } from './rng.js';
 import type { IhtcInstance, IhtcSolution } from './schema.js';
-import { annealNurses, annealPatients, constructNurses } from './search.js';
+import { constructNurses } from './search.js';
+import { annealJoint, fillEmptyCells, jointCost } from './joint.js';
 import { evaluateIhtcSolution, type IhtcEvaluation } from './validate.js';
 
 export interface IhtcSolveOptions {
@@ -29,7 +30,8 @@ export interface IhtcSolveResult {
   explanation: string[];
 }
 
-function toSolution(m: IhtcModel, patients: PatientState, nurses: NurseState): IhtcSolution {
+/** Writes the search state in the competition's solution format (nurses only on occupied room-shifts). */
+export function toSolution(m: IhtcModel, patients: PatientState, nurses: NurseState): IhtcSolution {
   const solution: IhtcSolution = { patients: [], nurses: [] };
   for (let p = 0; p < m.patients; p++) {
     const day = patients.day[p] ?? -1;
@@ -52,7 +54,8 @@ function toSolution(m: IhtcModel, patients: PatientState, nurses: NurseState): I
         if ((m.maxLoad[(n * m.days + d) * m.shifts + s] ?? -1) < 0) continue;
         const rooms: string[] = [];
         for (let r = 0; r < m.rooms; r++) {
-          if (nurses.nurseOf[(r * m.days + d) * m.shifts + s] === n) rooms.push(m.ids.rooms[r] ?? '');
+          const cell = (r * m.days + d) * m.shifts + s;
+          if (nurses.nurseOf[cell] === n && nurses.occupied(cell)) rooms.push(m.ids.rooms[r] ?? '');
         }
         assignments.push({ day: d, shift: m.ids.shifts[s] ?? '', rooms });
       }
@@ -65,8 +68,9 @@ function toSolution(m: IhtcModel, patients: PatientState, nurses: NurseState): I
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Solves an IHTC instance: greedy construction, then simulated annealing on the patient plan (admission day, room,
- * theatre) and on the nurse-to-room assignment, each within its share of the time limit. The result is checked by the
+ * Solves an IHTC instance: greedy construction and a repair of hard violations, simulated annealing on the patient plan
+ * (admission day, room, theatre; with swaps and fitting relocations), then a joint annealing of patients and nurses in
+ * which every move is priced exactly against the nurses of the room-shifts it touches. The result is checked by the
  * independent validator; its cost and violations are the validator's.
  */
 export async function solveIhtc(
@@ -84,30 +88,34 @@ export async function solveIhtc(
 
   const patients = new PatientState(m);
   constructPatients(patients);
+  repairPatients(patients, { deadline: started + budget * 0.1, shouldStop });
   report('construct', patients.cost);
   await tick();
-  const patientDeadline = started + budget * 0.55;
-  const slices = 20;
+  const patientDeadline = started + budget * 0.2;
+  const slices = 10;
   for (let i = 1; i <= slices && !shouldStop(); i++) {
     const sliceEnd = started + ((patientDeadline - started) * i) / slices;
     const t0 = 400 * Math.pow(1 / 400, (i - 1) / slices);
     const t1 = 400 * Math.pow(1 / 400, i / slices);
-    annealPatients(patients, { deadline: sliceEnd, t0, t1, rand, shouldStop });
+    annealJoint({ patients }, { deadline: sliceEnd, t0, t1, rand, shouldStop });
     report('patients', patients.cost);
     await tick();
   }
   const nurses = new NurseState(m, { room: patients.room, day: patients.day });
   constructNurses(nurses);
-  report('nurses', nurses.cost);
+  fillEmptyCells(nurses);
+  const joint = { patients, nurses };
+  report('nurses', jointCost(joint));
   await tick();
   const end = started + budget * 0.97;
-  const nurseStart = Date.now();
-  for (let i = 1; i <= slices && !shouldStop(); i++) {
-    const sliceEnd = nurseStart + ((end - nurseStart) * i) / slices;
-    const t0 = 30 * Math.pow(1 / 60, (i - 1) / slices);
-    const t1 = 30 * Math.pow(1 / 60, i / slices);
-    annealNurses(nurses, { deadline: sliceEnd, t0, t1, rand, shouldStop });
-    report('nurses', patients.cost + nurses.cost);
+  const jointStart = Date.now();
+  const jointSlices = 40;
+  for (let i = 1; i <= jointSlices && !shouldStop(); i++) {
+    const sliceEnd = jointStart + ((end - jointStart) * i) / jointSlices;
+    const t0 = 60 * Math.pow(1 / 120, (i - 1) / jointSlices);
+    const t1 = 60 * Math.pow(1 / 120, i / jointSlices);
+    annealJoint(joint, { deadline: sliceEnd, t0, t1, rand, shouldStop });
+    report('joint', jointCost(joint));
     await tick();
   }
   const solution = toSolution(m, patients, nurses);

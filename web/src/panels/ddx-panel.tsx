@@ -102,6 +102,19 @@ export function DdxPanel({ patientId }: { patientId: string }): ReactElement {
   return (
     <section className="panel" aria-labelledby="ddx-heading">
       <h2 id="ddx-heading">Differential diagnosis</h2>
+      {overrides.length > 0 ? (
+        <p className="small" aria-live="polite">
+          Your changes:{' '}
+          {overrides.map((o) => (
+            <span key={o.id} className={`chip ${o.present ? 'chip-for' : 'chip-against'}`}>
+              {o.present ? '+' : '−'} {o.label}
+            </span>
+          ))}{' '}
+          <button type="button" className="secondary" onClick={() => setOverrides([])}>
+            Back to the chart&apos;s findings
+          </button>
+        </p>
+      ) : null}
       <Loaded resource={result} what="the differential" onRetry={retry}>
         {(ddx) => (
           <div className="ddx-layout">

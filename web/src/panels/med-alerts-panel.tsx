@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { Fragment, type ReactElement } from 'react';
 import type { MedAlertView, MedsCheckView } from '../api/meds.js';
 
 const TIER_CLASS: Record<string, string> = {
@@ -25,22 +25,28 @@ function AlertItem({ alert, onSource }: { alert: MedAlertView; onSource: (source
       ) : null}
       <p className="small">
         Drugs:{' '}
-        {alert.drugs.map((d) =>
-          d.source ? (
-            <button key={d.key} type="button" className="link" onClick={() => onSource(d.source ?? '')}>
-              {d.label} ({d.status})
-            </button>
-          ) : (
-            <span key={d.key}>
-              {d.label} ({d.status}){' '}
-            </span>
-          ),
-        )}
+        {alert.drugs.map((d, i) => (
+          <Fragment key={d.key}>
+            {i > 0 ? ', ' : null}
+            {d.source ? (
+              <button type="button" className="link" onClick={() => onSource(d.source ?? '')}>
+                {d.label} ({d.status})
+              </button>
+            ) : (
+              <span>
+                {d.label} ({d.status})
+              </span>
+            )}
+          </Fragment>
+        ))}
         {alert.evidence.length > 0 ? ' · Evidence: ' : ''}
-        {alert.evidence.map((e) => (
-          <button key={e.factId} type="button" className="link" onClick={() => onSource(e.source)}>
-            {e.what}
-          </button>
+        {alert.evidence.map((e, i) => (
+          <Fragment key={e.factId}>
+            {i > 0 ? ', ' : null}
+            <button type="button" className="link" onClick={() => onSource(e.source)}>
+              {e.what}
+            </button>
+          </Fragment>
         ))}
       </p>
       {alert.suggestions.length > 0 ? (
@@ -64,9 +70,12 @@ function AlertItem({ alert, onSource }: { alert: MedAlertView; onSource: (source
 export function MedAlertsPanel({
   result,
   onSource,
+  cardsHref,
 }: {
   result: MedsCheckView;
   onSource: (source: string) => void;
+  /** Where the clinician accepts or overrides the alerts (the Cards tab). */
+  cardsHref?: string;
 }): ReactElement {
   const order = ['hard-stop', 'interruptive', 'informational'];
   const alerts = [...result.alerts].sort((a, b) => order.indexOf(a.tier) - order.indexOf(b.tier));
@@ -76,6 +85,12 @@ export function MedAlertsPanel({
       <p className="muted small">
         eGFR {result.renal.egfr ?? '—'} · CrCl {result.renal.crcl ?? '—'} · knowledge{' '}
         {result.knowledge.map((k) => `${k.name} ${k.version}`).join(', ')}
+        {cardsHref && alerts.length > 0 ? (
+          <>
+            {' · '}
+            <a href={cardsHref}>Accept or override these alerts on the Cards tab</a>
+          </>
+        ) : null}
       </p>
       {alerts.length === 0 ? (
         <p className="muted">No medication-safety alert for the active list.</p>

@@ -1,6 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import type { PatientContext } from '../api/client.js';
 import { EChart, type EChartOption } from '../components/echart.js';
+import { humanUnit } from '../format/units.js';
 
 type Series = PatientContext['vitals']['series'][number];
 
@@ -22,7 +23,7 @@ export function seriesOption(series: Series): EChartOption {
     grid: { left: 48, right: 12, top: 24, bottom: 28 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'time' },
-    yAxis: { type: 'value', name: series.unit ?? '', scale: true, nameTextStyle: { align: 'left' } },
+    yAxis: { type: 'value', name: humanUnit(series.unit), scale: true, nameTextStyle: { align: 'left' } },
     series: [
       {
         type: 'line',
@@ -49,10 +50,10 @@ function SeriesChart({ series }: { series: Series }): ReactElement {
         <strong>{series.text}</strong>
         <span className="muted">
           {' '}
-          latest {latest ? latest.value : '—'} {series.unit ?? ''} {series.trend ? `(${series.trend})` : ''}
+          latest {latest ? latest.value : '—'} {humanUnit(series.unit)} {series.trend ? `(${series.trend})` : ''}
         </span>
       </figcaption>
-      <EChart option={option} label={`${series.text} over time, unit ${series.unit ?? 'none'}`} />
+      <EChart option={option} label={`${series.text} over time, unit ${humanUnit(series.unit) || 'none'}`} />
     </figure>
   );
 }

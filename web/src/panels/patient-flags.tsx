@@ -1,6 +1,25 @@
 import type { ReactElement } from 'react';
 import { api } from '../api/client.js';
-import { useResource } from '../api/use-resource.js';
+import { medsCheck, type MedsCheckView } from '../api/meds.js';
+import { useResource, type Resource } from '../api/use-resource.js';
+
+const TIER_CLASS: Record<string, string> = {
+  'hard-stop': 'flag-critical',
+  interruptive: 'flag-warning',
+  informational: 'flag-info',
+};
+
+function alertsFlag(meds: Resource<MedsCheckView>): ReactElement | null {
+  if (meds.status !== 'ready' || meds.data.alerts.length === 0) return null;
+  const tiers = meds.data.alerts.map((a) => a.tier);
+  const top = ['hard-stop', 'interruptive', 'informational'].find((t) => tiers.includes(t)) ?? 'informational';
+  const n = meds.data.alerts.length;
+  return (
+    <span key="meds" className={`flag ${TIER_CLASS[top] ?? 'flag-info'}`} title={`Highest tier: ${top}`}>
+      {n} med alert{n === 1 ? '' : 's'}
+    </span>
+  );
+}
 
 const BAND_CLASS: Record<string, string> = {
   high: 'flag-critical',
@@ -8,10 +27,21 @@ const BAND_CLASS: Record<string, string> = {
   'low-medium': 'flag-warning',
 };
 
-/** The list's flags for one patient: NEWS2 band and score alerts (loaded lazily per row). */
+/** The list's flags for one patient: NEWS2 band, score alerts and the count of active medication alerts (loaded lazily per row). */
 export function PatientFlags({ id }: { id: string }): ReactElement {
   const [scores] = useResource(`scores:${id}`, () => api.scores(id));
-  if (scores.status !== 'ready') return <span className="muted">{scores.status === 'loading' ? '…' : '—'}</span>;
+  const [meds] = useResource(`meds:${id}`, () => medsCheck(id));
+  if (scores.status !== 'ready') {
+    return scores.status === 'loading' ? (
+      <span className="muted" aria-label="Loading flags">
+        …
+      </span>
+    ) : (
+      <span className="muted" title="Flags could not be computed; open the patient to see why">
+        —
+      </span>
+    );
+  }
   const flags: ReactElement[] = [];
   const news2 = scores.data.find((s) => s.id === 'news2');
   if (news2?.value !== null && news2?.value !== undefined) {
@@ -20,6 +50,7 @@ export function PatientFlags({ id }: { id: string }): ReactElement {
       <span key="news2" className={`flag ${BAND_CLASS[band] ?? 'flag-info'}`} title={news2.interpretation}>
         NEWS2 {news2.value}
         {news2.status === 'incomplete' ? '*' : ''}
+        {news2.band ? ` ${news2.band.label.replace(/\s*\(.*$/, '')}` : ''}
       </span>,
     );
   }
@@ -39,5 +70,7 @@ export function PatientFlags({ id }: { id: string }): ReactElement {
       </span>,
     );
   }
+  const alerts = alertsFlag(meds);
+  if (alerts) flags.push(alerts);
   return flags.length > 0 ? <span className="flags">{flags}</span> : <span className="muted">—</span>;
 }

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { ScoreResult } from '../api/client.js';
+import { humanUnit } from '../format/units.js';
 
 const HEADLINE = [
   'news2',
@@ -21,7 +22,7 @@ function ScoreCard({ score, onSource }: { score: ScoreResult; onSource: (source:
         <h3 id={`score-${score.id}`}>{score.name}</h3>
         <span className="score-value">
           {score.value ?? '—'}
-          {score.unit ? <small> {score.unit}</small> : null}
+          {score.unit ? <small> {humanUnit(score.unit)}</small> : null}
           {score.status === 'incomplete' && score.range ? (
             <small className="muted">
               {' '}
@@ -44,11 +45,11 @@ function ScoreCard({ score, onSource }: { score: ScoreResult; onSource: (source:
                     onClick={() => onSource(sourceOf(c.facts[0] ?? ''))}
                     title="Open the source"
                   >
-                    {String(c.input ?? '—')} {c.unit ?? ''}
+                    {String(c.input ?? '—')} {humanUnit(c.unit)}
                   </button>
                 ) : (
                   <span className={c.basis === 'missing' ? 'muted' : ''}>
-                    {c.basis === 'missing' ? 'missing' : `${String(c.input ?? '—')} ${c.unit ?? ''}`}
+                    {c.basis === 'missing' ? 'missing' : `${String(c.input ?? '—')} ${humanUnit(c.unit)}`}
                   </span>
                 )}
               </td>

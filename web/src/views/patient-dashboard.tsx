@@ -3,6 +3,10 @@ import { api } from '../api/client.js';
 import { useResource } from '../api/use-resource.js';
 import { Loaded } from '../components/states.js';
 import { medsCheck } from '../api/meds.js';
+import { patientCards } from '../api/cards.js';
+import { patientSummary } from '../api/summary.js';
+import { CardsPanel } from '../panels/cards-panel.js';
+import { SummaryPanel } from '../panels/summary-panel.js';
 import { DdxPanel } from '../panels/ddx-panel.js';
 import { MedAlertsPanel } from '../panels/med-alerts-panel.js';
 import { MedicationsPanel } from '../panels/medications-panel.js';
@@ -15,6 +19,8 @@ import { routeHref } from '../router.js';
 
 const TABS: readonly { id: string; label: string }[] = [
   { id: 'overview', label: 'Overview' },
+  { id: 'cards', label: 'Cards' },
+  { id: 'summary', label: 'Summary' },
   { id: 'charts', label: 'Vitals & labs' },
   { id: 'medications', label: 'Medications' },
   { id: 'scores', label: 'Scores' },
@@ -22,6 +28,24 @@ const TABS: readonly { id: string; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },
   { id: 'timeline', label: 'Timeline' },
 ];
+
+function CardsSection({ id, onSource }: { id: string; onSource: (source: string) => void }): ReactElement {
+  const [cards, retry] = useResource(`cards:${id}`, () => patientCards(id));
+  return (
+    <Loaded resource={cards} what="decision-support cards" onRetry={retry}>
+      {(data) => <CardsPanel result={data} onSource={onSource} />}
+    </Loaded>
+  );
+}
+
+function SummarySection({ id, onSource }: { id: string; onSource: (source: string) => void }): ReactElement {
+  const [summary, retry] = useResource(`summary:${id}`, () => patientSummary(id));
+  return (
+    <Loaded resource={summary} what="the patient summary (a language model can take up to a minute)" onRetry={retry}>
+      {(data) => <SummaryPanel result={data} onSource={onSource} />}
+    </Loaded>
+  );
+}
 
 /** One patient: header, then tabs for the chart views and the engines' panels. */
 export function PatientDashboard({ id, tab }: { id: string; tab: string }): ReactElement {
@@ -49,6 +73,8 @@ export function PatientDashboard({ id, tab }: { id: string; tab: string }): Reac
                 </a>
               ))}
             </nav>
+            {tab === 'overview' || tab === 'cards' ? <CardsSection id={id} onSource={setSource} /> : null}
+            {tab === 'summary' ? <SummarySection id={id} onSource={setSource} /> : null}
             {tab === 'overview' || tab === 'scores' ? (
               <Loaded resource={scores} what="scores" onRetry={retryScores}>
                 {(data) => <ScoresPanel scores={data} onSource={setSource} />}
@@ -64,7 +90,13 @@ export function PatientDashboard({ id, tab }: { id: string; tab: string }): Reac
             ) : null}
             {tab === 'overview' || tab === 'alerts' ? (
               <Loaded resource={meds} what="medication alerts" onRetry={retryMeds}>
-                {(data) => <MedAlertsPanel result={data} onSource={setSource} />}
+                {(data) => (
+                  <MedAlertsPanel
+                    result={data}
+                    onSource={setSource}
+                    cardsHref={routeHref({ view: 'patient', id, tab: 'cards' })}
+                  />
+                )}
               </Loaded>
             ) : null}
             {tab === 'diagnosis' ? <DdxPanel patientId={id} /> : null}
