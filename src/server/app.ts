@@ -11,6 +11,7 @@ import { registerApiContextRoutes } from './routes/api-context.js';
 import { registerApiDeidRoutes } from './routes/api-deid.js';
 import { registerApiOpsRoutes } from './routes/api-ops.js';
 import { registerApiDdxRoutes } from './routes/api-ddx.js';
+import { registerApiDdxInteractiveRoutes } from './routes/api-ddx-interactive.js';
 import { registerApiPatientRoutes } from './routes/api-patients.js';
 import { registerApiScoreRoutes } from './routes/api-scores.js';
 import { registerCdsRoutes } from './routes/cds-services.js';
@@ -59,6 +60,7 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   await registerSmartAndAuth(app, deps);
   // ddx routes (issue 4)
   registerApiDdxRoutes(app, deps);
+  registerApiDdxInteractiveRoutes(app, deps);
   // meds routes (issue 5)
   registerApiMedsRoutes(app, deps);
   // llm routes (issue 6)

@@ -11,10 +11,9 @@ export interface FindingOverride {
 
 /** The differential from the chart, with the clinician's overrides applied. */
 export function ddxForPatient(patientId: string, findings: FindingOverride[]): Promise<DdxResult> {
-  return apiFetch<DdxResult>('/api/ddx', {
-    method: 'POST',
-    body: JSON.stringify(findings.length > 0 ? { patientId, findings } : { patientId }),
-  });
+  return findings.length > 0
+    ? apiFetch<DdxResult>('/api/ddx/patient', { method: 'POST', body: JSON.stringify({ patientId, findings }) })
+    : apiFetch<DdxResult>('/api/ddx', { method: 'POST', body: JSON.stringify({ patientId }) });
 }
 
 /** Knowledge-base findings whose label or synonyms match the typed text (auto-complete). */
