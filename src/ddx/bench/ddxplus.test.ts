@@ -7,7 +7,7 @@ import { sharedDataAvailable } from './test-support.js';
 
 const data = sharedDataAvailable('ddxplus');
 
-describe.skipIf(!data.ok)(`DDXPlus importer and cross-validated model ${data.reason}`, () => {
+describe.skipIf(!data.ok)(`DDXPlus importer and cross-validated model ${data.reason}`, { timeout: 180_000 }, () => {
   it('reads the KB (49 pathologies, 223 evidences) and the 588 patients', async () => {
     const d = await readDdxplus(data.dir);
     expect(d.conditions).toHaveLength(49);
@@ -59,10 +59,10 @@ describe.skipIf(!data.ok)(`DDXPlus importer and cross-validated model ${data.rea
     const patients = d.patients.filter((p) => {
       const n = seen.get(p.pathology) ?? 0;
       seen.set(p.pathology, n + 1);
-      return n < 4;
+      return n < 2;
     });
-    const report = runDdxplusBench({ ...d, patients }, { folds: 2, maxQuestions: 3 });
-    expect(report).toMatchObject({ dataset: 'ddxplus', cases: 196, folds: 2 });
+    const report = runDdxplusBench({ ...d, patients }, { folds: 2, maxQuestions: 2 });
+    expect(report).toMatchObject({ dataset: 'ddxplus', cases: 98, folds: 2 });
     for (const v of [
       report.gtpa1,
       report.gtpa3,
@@ -76,6 +76,6 @@ describe.skipIf(!data.ok)(`DDXPlus importer and cross-validated model ${data.rea
       expect(v).toBeLessThanOrEqual(1);
     }
     expect(report.gtpa1).toBeLessThanOrEqual(report.gtpa3);
-    expect(report.interactive.meanQuestions).toBeLessThanOrEqual(3);
+    expect(report.interactive.meanQuestions).toBeLessThanOrEqual(2);
   });
 });

@@ -57,6 +57,8 @@ export function patientCards(id: string): Promise<CardsView> {
 export interface CardDecision {
   outcome: 'accepted' | 'overridden';
   overrideReason?: CodingView;
+  /** Free text; the feedback store keeps only whether there was one. */
+  userComment?: string;
   acceptedSuggestions?: string[];
 }
 

@@ -105,11 +105,13 @@ describe('CardsPanel', () => {
     render(<CardsPanel result={result} send={send} />);
     fireEvent.click(screen.getAllByRole('button', { name: 'Override…' })[0] as HTMLElement);
     fireEvent.change(screen.getByLabelText('Reason'), { target: { value: 'already-done' } });
+    fireEvent.change(screen.getByLabelText(/Comment/), { target: { value: 'discussed with the team' } });
     fireEvent.click(screen.getByRole('button', { name: 'Confirm override' }));
     await waitFor(() => expect(screen.getByText(/Overridden: Already addressed/)).toBeTruthy());
     expect(send).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', {
       outcome: 'overridden',
       overrideReason: REASONS[1],
+      userComment: 'discussed with the team',
     });
   });
 

@@ -36,6 +36,7 @@ function Decision({ item, send }: { item: WorkspaceCardView; send: SendFeedback 
   const reasons = card.overrideReasons ?? [];
   const [feedback, setFeedback] = useState<CardFeedbackView | null>(item.feedback);
   const [reason, setReason] = useState(reasons[0]?.code ?? '');
+  const [comment, setComment] = useState('');
   const [overriding, setOverriding] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -64,7 +65,11 @@ function Decision({ item, send }: { item: WorkspaceCardView; send: SendFeedback 
           onSubmit={(event) => {
             event.preventDefault();
             const chosen = reasons.find((r) => r.code === reason);
-            decide({ outcome: 'overridden', ...(chosen ? { overrideReason: chosen } : {}) });
+            decide({
+              outcome: 'overridden',
+              ...(chosen ? { overrideReason: chosen } : {}),
+              ...(comment.trim() ? { userComment: comment.trim() } : {}),
+            });
           }}
         >
           {reasons.length > 0 ? (
@@ -81,6 +86,16 @@ function Decision({ item, send }: { item: WorkspaceCardView; send: SendFeedback 
           ) : (
             <span className="muted small">This card offers no override reasons.</span>
           )}
+          <label>
+            Comment (optional){' '}
+            <input
+              type="text"
+              value={comment}
+              maxLength={500}
+              placeholder="no patient identifiers"
+              onChange={(event) => setComment(event.target.value)}
+            />
+          </label>
           <button type="submit" disabled={busy}>
             Confirm override
           </button>

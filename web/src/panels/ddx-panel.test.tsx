@@ -93,7 +93,7 @@ describe('DdxPanel', () => {
   it('re-ranks when the clinician marks a next-best finding present or absent', async () => {
     render(<DdxPanel patientId="p1" />);
     await screen.findByText('42.0 %');
-    fireEvent.click(screen.getByRole('button', { name: 'absent' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Raised lactate: absent' }));
     await screen.findByText('12.0 %');
     expect(names()).toEqual(['Influenza', 'Sepsis']);
     expect(bodyOf(fetchMock.mock.calls.at(-1)?.[1])).toEqual({

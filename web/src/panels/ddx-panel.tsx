@@ -142,10 +142,18 @@ export function DdxPanel({ patientId }: { patientId: string }): ReactElement {
                     <span className="muted">
                       ({n.kind}, information gain {n.expectedInformationGain.toFixed(3)})
                     </span>{' '}
-                    <button type="button" onClick={() => setFinding({ id: n.finding, label: n.label, present: true })}>
+                    <button
+                      type="button"
+                      aria-label={`${n.label}: present`}
+                      onClick={() => setFinding({ id: n.finding, label: n.label, present: true })}
+                    >
                       present
                     </button>{' '}
-                    <button type="button" onClick={() => setFinding({ id: n.finding, label: n.label, present: false })}>
+                    <button
+                      type="button"
+                      aria-label={`${n.label}: absent`}
+                      onClick={() => setFinding({ id: n.finding, label: n.label, present: false })}
+                    >
                       absent
                     </button>
                   </li>
