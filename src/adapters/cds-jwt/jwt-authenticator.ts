@@ -56,9 +56,18 @@ function bearer(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+// One local key set per issuer, kept for the authenticator's life: a key set caches the keys it imported, so building
+// one per call would import the issuer's public key again on every verification.
+const localSets = new WeakMap<TrustedIssuer, JWTVerifyGetKey>();
+
 function keySet(issuer: TrustedIssuer, remote: Map<string, JWTVerifyGetKey>, url: string | null): JWTVerifyGetKey {
   if (url === null && issuer.jwks.kind === 'file') {
-    return createLocalJWKSet(issuer.jwks.keys as JSONWebKeySet);
+    let local = localSets.get(issuer);
+    if (!local) {
+      local = createLocalJWKSet(issuer.jwks.keys as JSONWebKeySet);
+      localSets.set(issuer, local);
+    }
+    return local;
   }
   const target = url ?? (issuer.jwks.kind === 'url' ? issuer.jwks.url : '');
   let set = remote.get(target);
