@@ -19,10 +19,18 @@ export function e2eSkipReason(): string | null {
 
 /** Builds the workspace into web/dist, as `npm run build` does, so that the server under test serves it. */
 export async function buildWorkspace(): Promise<void> {
-  await build({
-    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
-    logLevel: 'silent',
-  });
+  // vitest sets NODE_ENV=test, which would bundle React's development build; test what users get.
+  const nodeEnv = process.env['NODE_ENV'];
+  process.env['NODE_ENV'] = 'production';
+  try {
+    await build({
+      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      mode: 'production',
+      logLevel: 'silent',
+    });
+  } finally {
+    process.env['NODE_ENV'] = nodeEnv;
+  }
 }
 
 /** A headless Chromium page that records console errors and failed requests (a test fails on any of them). */
