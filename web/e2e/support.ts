@@ -29,7 +29,8 @@ export async function buildWorkspace(): Promise<void> {
       logLevel: 'silent',
     });
   } finally {
-    process.env['NODE_ENV'] = nodeEnv;
+    if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+    else process.env['NODE_ENV'] = nodeEnv;
   }
 }
 
