@@ -16,7 +16,9 @@ import { registerToolCommands } from './tool-commands.js';
 /** Builds the `vitalis` command tree. */
 export function buildCli(): Command {
   const program = new Command('vitalis')
-    .description('Vitalis: EHR-native clinical AI platform — FHIR R4 store and API, chart import, demo patients')
+    .description(
+      'Vitalis: EHR-native clinical AI platform — FHIR R4 store and API, CDS Hooks, SMART, differential diagnosis, medication safety, scores, LLM tasks, de-identification, operations research',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run `vitalis --help` or `vitalis <command> --help` for usage)')
     .exitOverride();

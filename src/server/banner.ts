@@ -1,9 +1,22 @@
 import type { Config } from '../core/config.js';
 import type { FhirRepository } from '../fhir/repository.js';
+import { loadModelSpecs } from '../adapters/llm-runtime/index.js';
 import { describeStore } from '../app/open-repository.js';
 import { authLines, authRows } from './auth-banner.js';
 import { cdsLines, cdsRows } from './routes/cds-banner.js';
 import { SOFTWARE } from './deps.js';
+
+function modelsLine(config: Config): string {
+  try {
+    const specs = loadModelSpecs(config);
+    if (specs.length === 0) {
+      return 'none configured; LLM tasks answer with labelled templates (set VITALIS_MODEL_GGUF or VITALIS_LLM_URL)';
+    }
+    return specs.map((s) => `${s.id} (${s.dataBoundary})`).join(', ');
+  } catch {
+    return 'the model configuration is invalid; run `vitalis models` to see why';
+  }
+}
 
 /** The start-up banner: the store and every URL a user needs. */
 export function renderBanner(url: string, config: Config, repo: FhirRepository): string {
@@ -24,6 +37,7 @@ export function renderBanner(url: string, config: Config, repo: FhirRepository):
     `  Store: ${store.kind} (${store.location})${repo.capabilities.write ? '' : ', read-only'}`,
     ...authLines(config),
     ...cdsLines(config),
+    `  Language models: ${modelsLine(config)}`,
     '',
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '',
