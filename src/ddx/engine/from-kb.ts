@@ -2,6 +2,9 @@ import type { KnowledgeBase } from '../kb/load.js';
 import { FREQUENCY_PROBABILITY } from '../kb/schema.js';
 import { indexNetwork, type NetCondition, type NetFinding, type Network } from './network.js';
 
+/** Posterior temperature for our KB: its links are written one by one and overlap, so raw naive Bayes is overconfident. */
+const KB_TEMPERATURE = 1.5;
+
 /**
  * Background rate floors by finding kind: how often a finding turns up for reasons outside the linked conditions
  * (risk factors and history are common in any population; specific signs and imaging findings are not).
@@ -77,5 +80,12 @@ export function networkFromKb(kb: KnowledgeBase): Network {
     const background = priorTotal > 0 ? (0.5 * (mass[i] ?? 0)) / priorTotal : 0;
     f.leak = Math.min(0.2, Math.max(LEAK_FLOOR[f.kind] ?? 0.01, background));
   });
-  return indexNetwork({ version: kb.version, findings, conditions, evokingBoost: EVOKING_BOOST, rareBelow: 0.002 });
+  return indexNetwork({
+    version: kb.version,
+    findings,
+    conditions,
+    evokingBoost: EVOKING_BOOST,
+    rareBelow: 0.002,
+    temperature: KB_TEMPERATURE,
+  });
 }

@@ -128,14 +128,41 @@ export function infer(net: Network, input: InferenceInput): Posterior {
     logScore[i] = prior > 0 ? Math.log(prior) : -Infinity;
   });
   const evidence = expandEvidence(net, input.evidence);
+  const damped = new Map<string, number[]>();
   for (const item of evidence) {
+    const kind = net.findings[item.finding]?.kind ?? '';
     for (const { condition, link } of net.byFinding[item.finding] ?? []) {
-      if (derivedCounts(net, item, condition)) {
-        logScore[condition] = (logScore[condition] ?? 0) + linkWeight(net, item, link);
+      if (!derivedCounts(net, item, condition)) {
+        continue;
+      }
+      const w = linkWeight(net, item, link);
+      if (item.present && w > 0 && DAMPED_KINDS.has(kind)) {
+        const key = `${condition}|${kind}`;
+        damped.set(key, [...(damped.get(key) ?? []), w]);
+      } else {
+        logScore[condition] = (logScore[condition] ?? 0) + w;
       }
     }
   }
-  return { logScore, prob: softmax(logScore), evidence };
+  for (const [key, weights] of damped) {
+    const condition = Number(key.split('|')[0]);
+    logScore[condition] = (logScore[condition] ?? 0) + dampedSum(weights);
+  }
+  const t = net.temperature ?? 1;
+  return { logScore, prob: softmax(t === 1 ? logScore : logScore.map((v) => v / t)), evidence };
+}
+
+/**
+ * Kinds of findings that are strongly correlated with one another for a condition (several abnormal labs of one
+ * organ, several imaging signs of one lesion): naive Bayes would count the same evidence many times over.
+ */
+const DAMPED_KINDS = new Set(['lab', 'imaging']);
+/** Weight of the k-th strongest supporting finding of one damped kind: DAMPING^k (1, 0.6, 0.36, …). */
+export const DAMPING = 0.6;
+
+/** Sum of supporting log likelihood ratios with geometrically diminishing weight, strongest first. */
+export function dampedSum(weights: readonly number[]): number {
+  return [...weights].sort((a, b) => b - a).reduce((sum, w, k) => sum + w * DAMPING ** k, 0);
 }
 
 /** Normalizes log scores into probabilities (all zero when every score is -Infinity). */

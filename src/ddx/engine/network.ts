@@ -59,6 +59,11 @@ export interface Network {
   evokingBoost: readonly number[];
   /** Prior fraction below which a non-can't-miss condition is grouped as rare. */
   rareBelow: number;
+  /**
+   * Temperature on the log posterior when it is normalized (default 1). Above 1 it tempers the overconfidence of naive
+   * Bayes over hand-written links that are not independent; the ranking does not change.
+   */
+  temperature?: number;
 }
 
 /** Builds the inverted index and the transitive `implies` closure; call after filling findings and conditions. */

@@ -1,4 +1,24 @@
 import type { Token } from './normalize.js';
+import {
+  CONJUNCTIONS,
+  COPULAS,
+  DURATION_WORDS,
+  FAMILY_SCOPE,
+  HISTORY_TERMINATORS,
+  LIST_LEADS,
+  PAST_HEADERS,
+  PAST_SCOPE,
+  POSSESSIVES,
+  POST_NEGATION,
+  POST_NORMAL,
+  PRE_NEGATION,
+  PSEUDO_NEGATION,
+  RELATIVES,
+  RELATIVE_VERBS,
+  RELATIVE_WEAK_VERBS,
+  TERMINATORS,
+  UNCERTAIN,
+} from './context-words.js';
 
 /** Per-token context: inside a negation scope, a family-history scope or a past-history scope. */
 export interface TokenContext {
@@ -12,135 +32,6 @@ export interface TokenContext {
   /** The token starts a new clause (sentence start, comma, colon, parenthesis). */
   clauseStart: boolean;
 }
-
-const PRE_NEGATION = [
-  'no',
-  'not',
-  'denies',
-  'denied',
-  'deny',
-  'denying',
-  'without',
-  'negative for',
-  'free of',
-  'absence of',
-  'absent',
-  'never',
-  'nor',
-  'neither',
-  'no evidence of',
-  'no sign of',
-  'no signs of',
-  'rules out',
-  'ruled out',
-  'non',
-  'unremarkable for',
-];
-const PSEUDO_NEGATION = [
-  'no further',
-  'not only',
-  'no change',
-  'not certain',
-  'gram negative',
-  'no longer',
-  'not been able',
-];
-const POST_NEGATION = ['absent', 'negative', 'ruled out', 'not present', 'not seen', 'denied', 'resolved'];
-/** "normal" negates only right after the finding or after a copula ("troponin was normal", not "fever and normal WBC"). */
-const POST_NORMAL = new Set(['normal', 'unremarkable']);
-const COPULAS = new Set(['is', 'was', 'were', 'are', 'remains', 'remained']);
-const TERMINATORS = new Set([
-  'but',
-  'however',
-  'although',
-  'though',
-  'except',
-  'apart',
-  'aside',
-  'yet',
-  'which',
-  'who',
-  'presents',
-  'presented',
-  'presenting',
-  'complains',
-  'complained',
-  'reports',
-  'reported',
-  'has',
-  'had',
-  'now',
-  'today',
-  'she',
-  'he',
-  'patient',
-  'pt',
-  'positive',
-  'endorses',
-  'notes',
-  'admits',
-  'because',
-  'due',
-  'since',
-  'secondary',
-  'developed',
-  'started',
-  'began',
-  'found',
-]);
-const UNCERTAIN = [
-  'rule out',
-  'r o',
-  'to exclude',
-  'concern for',
-  'concerning for',
-  'evaluate for',
-  'evaluation for',
-  'suspected',
-  'suspect',
-  'possible',
-  'questionable',
-  'cannot exclude',
-  'return for',
-  'return if',
-  'watch for',
-  'risk of',
-  'at risk for',
-];
-const FAMILY_SCOPE = ['family history', 'fhx', 'fh', 'family hx', 'runs in the family', 'familial history'];
-const RELATIVES = new Set([
-  'mother',
-  'father',
-  'sister',
-  'brother',
-  'sibling',
-  'siblings',
-  'aunt',
-  'uncle',
-  'grandmother',
-  'grandfather',
-  'parent',
-  'parents',
-  'cousin',
-  'mom',
-  'dad',
-]);
-const RELATIVE_VERBS = new Set(['has', 'had', 'with', 'died', 'diagnosed', 'history', 'suffered', 'suffers']);
-const PAST_SCOPE = [
-  'history of',
-  'hx of',
-  'h o',
-  'pmh',
-  'past medical history',
-  'medical history',
-  'previous',
-  'previously',
-  'prior',
-  'known',
-  'past history of',
-  'in the past',
-];
-const DURATION_WORDS = /^(hour|day|week|month|year|hr|wk|mo|yr)s?$/;
 
 function startsWith(tokens: readonly Token[], i: number, phrase: string): number {
   const words = phrase.split(' ');
@@ -184,33 +75,77 @@ export function markBreaks(text: string, tokens: readonly Token[]): { sentence: 
   return { sentence, clause };
 }
 
-/** Words that also end a past- or family-history scope (the sentence moves on to the current story). */
-const HISTORY_TERMINATORS = new Set([
-  'is',
-  'was',
-  'are',
-  'were',
-  'witnessed',
-  'comes',
-  'came',
-  'brought',
-  'seen',
-  'today',
-  'now',
-  'currently',
-  'this',
-]);
+/**
+ * How far a scope runs over later clauses: 'sentence' to the sentence end, 'list' through a comma list until the
+ * clause after its last conjunction ("no fever, cough or rash, ..."), 'clause' to the next comma.
+ */
+type ScopeMode = 'sentence' | 'list' | 'clause';
 
-function scopeEnd(tokens: readonly Token[], from: number, sentence: readonly boolean[], history = false): number {
+interface ScopeOptions {
+  sentence: readonly boolean[];
+  clause: readonly boolean[];
+  history?: boolean;
+  mode?: ScopeMode;
+}
+
+function scopeEnd(tokens: readonly Token[], from: number, opts: ScopeOptions): number {
+  const mode = opts.mode ?? 'sentence';
+  let conjunction = false;
   let j = from;
-  while (j < tokens.length && !sentence[j]) {
+  while (j < tokens.length && !opts.sentence[j]) {
     const raw = tokens[j]?.raw ?? '';
-    if (TERMINATORS.has(raw) || (history && HISTORY_TERMINATORS.has(raw))) {
+    if (TERMINATORS.has(raw) || (opts.history && HISTORY_TERMINATORS.has(raw))) {
       break;
+    }
+    if (j > from && opts.clause[j]) {
+      // A new clause: it ends a single-item scope, a finished list, or starts its own item ("..., with a rash").
+      // A single-item scope followed by "A, B or C" is a disjunctive list under the negation ("without X, Y or Z").
+      const single = mode === 'clause' && !(raw !== 'with' && !conjunction && disjunctionAhead(tokens, j, opts));
+      if (single || (mode !== 'sentence' && (conjunction || raw === 'with'))) {
+        break;
+      }
+    }
+    if (CONJUNCTIONS.has(raw)) {
+      conjunction = true;
     }
     j++;
   }
   return j;
+}
+
+/** True when an "or"/"nor" closes the comma list starting at `from` before the sentence or the list ends. */
+function disjunctionAhead(tokens: readonly Token[], from: number, opts: ScopeOptions): boolean {
+  for (let j = from; j < tokens.length && !opts.sentence[j]; j++) {
+    const raw = tokens[j]?.raw ?? '';
+    if (raw === 'or' || raw === 'nor') {
+      return true;
+    }
+    if (raw === 'and' || TERMINATORS.has(raw) || (j > from && opts.clause[j] && raw === 'with')) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** The scope mode of a negation trigger: a list after a clause start or a verb, one item after a noun ("eyes without discharge"). */
+function negationMode(tokens: readonly Token[], i: number, clause: readonly boolean[]): ScopeMode {
+  if (clause[i] || LIST_LEADS.has(tokens[i - 1]?.raw ?? '')) {
+    return 'list';
+  }
+  return 'clause';
+}
+
+/** A relative as a subject: "mother had", "her father has", "Mother has: …" (not "a breastfeeding mother with"). */
+function isFamilyRelative(tokens: readonly Token[], i: number, clause: readonly boolean[]): boolean {
+  if (!RELATIVES.has(tokens[i]?.raw ?? '')) {
+    return false;
+  }
+  const next = [1, 2].map((k) => tokens[i + k]?.raw ?? '');
+  if (next.some((w) => RELATIVE_VERBS.has(w))) {
+    return true;
+  }
+  const possessive = POSSESSIVES.has(tokens[i - 1]?.raw ?? '') || (clause[i] ?? false);
+  return possessive && next.some((w) => RELATIVE_WEAK_VERBS.has(w));
 }
 
 /** NegEx-style scopes: negation (pre-triggers until a terminator or sentence end), family and past history. */
@@ -242,26 +177,30 @@ export function tokenContexts(text: string, tokens: readonly Token[]): TokenCont
       // "non-radiating": the prefix negates the one word it is attached to.
       mark(i + 1, i + 2, 'negated');
     } else if (neg > 0 && tokens[i]?.raw !== 'absent') {
-      mark(i + neg, scopeEnd(tokens, i + neg, sentence), 'negated');
+      const mode = negationMode(tokens, i, clause);
+      mark(i + neg, scopeEnd(tokens, i + neg, { sentence, clause, mode }), 'negated');
     }
     const unsure = longest(tokens, i, UNCERTAIN);
     if (unsure > 0) {
-      mark(i + unsure, scopeEnd(tokens, i + unsure, sentence), 'uncertain');
+      mark(i + unsure, scopeEnd(tokens, i + unsure, { sentence, clause, mode: 'list' }), 'uncertain');
     }
     const fam = longest(tokens, i, FAMILY_SCOPE);
     if (fam > 0) {
-      mark(i + fam, scopeEnd(tokens, i + fam, sentence, true), 'family');
-    } else if (
-      RELATIVES.has(tokens[i]?.raw ?? '') &&
-      [1, 2].some((k) => RELATIVE_VERBS.has(tokens[i + k]?.raw ?? ''))
-    ) {
-      mark(i + 1, scopeEnd(tokens, i + 2, sentence, true), 'family');
+      mark(i + fam, scopeEnd(tokens, i + fam, { sentence, clause, history: true, mode: 'list' }), 'family');
+    } else if (isFamilyRelative(tokens, i, clause)) {
+      mark(i + 1, scopeEnd(tokens, i + 2, { sentence, clause, history: true, mode: 'list' }), 'family');
     }
     const past = longest(tokens, i, PAST_SCOPE);
     const durationBefore = [1, 2].some((k) => DURATION_WORDS.test(tokens[i - k]?.raw ?? ''));
     const presentIllness = startsWith(tokens, i, 'history of present') > 0;
     if (past > 0 && !durationBefore && !presentIllness) {
-      mark(i + past, scopeEnd(tokens, i + past, sentence, true), 'past');
+      const phrase = tokens
+        .slice(i, i + past)
+        .map((t) => t.raw)
+        .join(' ');
+      // A section header keeps its list; "known", "previous", "history of" qualify one item up to the next comma.
+      const mode: ScopeMode = PAST_HEADERS.has(phrase) ? 'sentence' : 'clause';
+      mark(i + past, scopeEnd(tokens, i + past, { sentence, clause, history: true, mode }), 'past');
     }
   }
   return ctx;

@@ -26,12 +26,14 @@ export class RuleRecognizer implements FindingRecognizer {
   private readonly labels: Map<string, string>;
   private readonly byLoinc: Map<string, FindingDef[]>;
   private readonly durationFindings: FindingDef[];
+  private readonly kinds: Map<string, string>;
 
   constructor(findings: readonly FindingDef[]) {
     this.lexicon = new Lexicon(findings.map((f) => ({ id: f.id, phrases: [f.label, ...f.synonyms] })));
     this.labels = new Map(findings.map((f) => [f.id, f.label]));
     this.byLoinc = predicateIndex(findings);
     this.durationFindings = findings.filter((f) => f.duration);
+    this.kinds = new Map(findings.map((f) => [f.id, f.kind]));
   }
 
   recognize(text: string): Promise<RecognitionResult> {
@@ -57,16 +59,36 @@ export class RuleRecognizer implements FindingRecognizer {
         });
       }
     }
-    this.durations(text, add);
+    this.durations(text, { add, named: [...found.values()] });
     const { demographics, span } = extractDemographicsWithSpan(text);
     return { findings: [...found.values()], demographics, demographicsSpan: span };
   }
 
-  private durations(text: string, add: (f: RecognizedFinding) => void): void {
+  /**
+   * True when the duration belongs to a history item or risk factor named just before it in its clause ("diabetic
+   * for 10 years", "smoked for 30 years"): it dates the background, not the illness.
+   */
+  private backgroundDuration(text: string, d: { start: number }, named: readonly RecognizedFinding[]): boolean {
+    let nearest: RecognizedFinding | null = null;
+    let nearestEnd = -1;
+    for (const f of named) {
+      const end = f.source.kind === 'text' ? f.source.end : -1;
+      if (end <= d.start && end > nearestEnd && !/[.;,:\n]/.test(text.slice(end, d.start))) {
+        nearest = f;
+        nearestEnd = end;
+      }
+    }
+    const kind = nearest ? this.kinds.get(nearest.id) : undefined;
+    return (kind === 'history' || kind === 'risk-factor') && nearest?.temporality !== 'family';
+  }
+
+  private durations(text: string, opts: { add: (f: RecognizedFinding) => void; named: RecognizedFinding[] }): void {
+    const { add, named } = opts;
     if (this.durationFindings.length === 0) {
       return;
     }
-    const longest = extractDurations(text).reduce<ReturnType<typeof extractDurations>[number] | null>(
+    const illness = extractDurations(text).filter((d) => !this.backgroundDuration(text, d, named));
+    const longest = illness.reduce<ReturnType<typeof extractDurations>[number] | null>(
       (best, d) => (best === null || d.days > best.days ? d : best),
       null,
     );

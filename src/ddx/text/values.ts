@@ -69,7 +69,7 @@ function push(out: TextMeasurement[], m: RegExpExecArray, measurement: Measureme
 
 function temperatures(text: string, out: TextMeasurement[]): void {
   const re = new RegExp(
-    String.raw`(?:\b(?:temp(?:erature)?|t(?:max)?)${SEP}${NUM}\s*(?:°|º|deg(?:rees?)?)?\s*([fc])?\b)|(?:\b${NUM}\s*(?:°|º|deg(?:rees?)?)\s*([fc])\b)`,
+    String.raw`(?:\b(?:temp(?:erature)?|t(?:max)?|fever|febrile(?: to)?|pyrexia(?: to)?|pyrexial(?: to)?)${SEP}${NUM}\s*(?:°|º|deg(?:rees?)?)?\s*([fc])?\b)|(?:\b${NUM}\s*(?:°|º|deg(?:rees?)?)\s*([fc])\b)`,
     'gi',
   );
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
@@ -165,6 +165,12 @@ export function extractMeasurements(text: string): TextMeasurement[] {
   return out.filter((m) => Number.isFinite(m.measurement.value));
 }
 
+/** Words after a duration that make it a gestational or postnatal age ("30 weeks pregnant", "3 days postpartum"). */
+const OBSTETRIC_AFTER =
+  /^[\s'’-]*(?:of\s+)?(?:pregnan\w*|gestation\w*|amenorrh\w*|post[\s-]?(?:natal|partum|delivery|op\w*)|after (?:delivery|birth|giving birth|surgery|the operation)|into (?:her|the) pregnancy|since (?:her |the )?(?:last |previous )?(?:menstrual period|period|menses|lmp)|gravid\w*|by dates|\(?(?:gestation|ga)\b)/;
+/** Words just before a duration that make it a gestational or postnatal age ("at 30 weeks", "postpartum day 3", "G2P1 at 12 weeks"). */
+const OBSTETRIC_BEFORE = /(?:pregnan\w*|gestation(?:al)?(?: age)?(?: of)?|post[\s-]?(?:natal|partum)(?: day)?|\bga(?: of)?|\bat|\bborn at)[\s:,]*$/;
+
 /** Durations stated in text, in days ("for 3 days", "2-week history", "over the last several hours"). */
 export function extractDurations(text: string): TextDuration[] {
   const re =
@@ -174,8 +180,9 @@ export function extractDurations(text: string): TextDuration[] {
     const word = (m[1] ?? '').toLowerCase();
     const n = WORD_NUMBERS[word] ?? Number(word);
     const unit = UNIT_DAYS[(m[2] ?? '').toLowerCase()] ?? 1;
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 5).toLowerCase();
-    if (/^[\s-]*old/.test(after)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 45).toLowerCase();
+    const before = text.slice(Math.max(0, m.index - 25), m.index).toLowerCase();
+    if (/^[\s-]*old/.test(after) || OBSTETRIC_AFTER.test(after) || OBSTETRIC_BEFORE.test(before)) {
       continue;
     }
     out.push({ days: n * unit, start: m.index, end: m.index + m[0].length, text: m[0] });
@@ -202,7 +209,7 @@ export interface TextSpan {
 export function extractDemographicsWithSpan(text: string): { demographics: Demographics; span: TextSpan | null } {
   const re =
     /\b(\d{1,3}(?:\.\d+)?)[\s-]*(year|yr|y|month|mo|week|wk|day)s?[\s-]*(?:old|o)\b|\b(\d{1,3})\s*(?:yo|y\/o|yrs?)\b|\baged?\s+(\d{1,3})\b|\b(\d{1,3})\s*([mf])\b/i;
-  const m = re.exec(text);
+  const m = firstAgeMatch(text, re);
   let age: number | null = null;
   if (m) {
     const value = Number(m[1] ?? m[3] ?? m[4] ?? m[5]);
@@ -212,6 +219,19 @@ export function extractDemographicsWithSpan(text: string): { demographics: Demog
   }
   const span = m ? { start: m.index, end: m.index + m[0].length, text: m[0] } : null;
   return { demographics: { age, sex: sexOf(text, m) }, span };
+}
+
+/** The first age match that is not a temperature ("temp 101F", "38 C") nor a measurement with a unit. */
+function firstAgeMatch(text: string, re: RegExp): RegExpExecArray | null {
+  const global = new RegExp(re.source, 'gi');
+  for (let m = global.exec(text); m !== null; m = global.exec(text)) {
+    const before = text.slice(Math.max(0, m.index - 20), m.index).toLowerCase();
+    if (m[5] && /(?:temp(?:erature)?|\bt(?:max)?|fever|febrile|°|º|deg(?:rees?)?)\W*(?:of|was|is|to)?\W*$/.test(before)) {
+      continue;
+    }
+    return m;
+  }
+  return null;
 }
 
 function sexOf(text: string, ageMatch: RegExpExecArray | null): 'female' | 'male' | null {

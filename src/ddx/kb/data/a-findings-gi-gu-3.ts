@@ -57,7 +57,7 @@ export const findings = defineFindings([
       'groin lump',
       'groin swelling',
       'inguinal swelling',
-      'hernia',
+      'groin hernia',
       'inguinal hernia',
       'femoral hernia',
       'bulge in the groin',

@@ -280,7 +280,20 @@ export const findings = defineFindings([
     id: 'paracetamol-ingestion',
     label: 'Paracetamol (acetaminophen) ingestion',
     kind: 'history',
-    synonyms: ['paracetamol', 'acetaminophen', 'tylenol', 'panadol', 'paracetamol overdose', 'acetaminophen overdose'],
+    // A drug name alone ("took Tylenol for a headache") is ordinary use, not an overdose: only ingestion phrases.
+    synonyms: [
+      'paracetamol overdose',
+      'acetaminophen overdose',
+      'tylenol overdose',
+      'paracetamol ingestion',
+      'acetaminophen ingestion',
+      'ingested paracetamol',
+      'ingested acetaminophen',
+      'swallowed paracetamol tablets',
+      'bottle of tylenol',
+      'large amount of paracetamol',
+      'large amount of acetaminophen',
+    ],
   },
   {
     id: 'aspirin-ingestion',
@@ -288,9 +301,9 @@ export const findings = defineFindings([
     kind: 'history',
     synonyms: [
       'aspirin overdose',
-      'salicylate',
+      'salicylate ingestion',
       'oil of wintergreen',
-      'salicylates',
+      'salicylate overdose',
       'took aspirin tablets',
       'aspirin or salicylate ingestion',
     ],

@@ -10,6 +10,7 @@ export const findings = defineFindings([
     synonyms: [
       'smoker',
       'smokes',
+      'smoked',
       'smoking',
       'cigarettes',
       'pack years',

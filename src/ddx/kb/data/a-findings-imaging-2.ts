@@ -135,7 +135,7 @@ export const findings = defineFindings([
     id: 'cxr-hyperinflation',
     label: 'Chest X-ray: hyperinflation',
     kind: 'imaging',
-    synonyms: ['hyperinflated lungs', 'hyperinflation', 'flattened diaphragms', 'emphysematous changes', 'bullae'],
+    synonyms: ['hyperinflated lungs', 'hyperinflation', 'flattened diaphragms', 'emphysematous changes', 'emphysematous bullae'],
   },
   {
     id: 'cxr-mass',
@@ -158,7 +158,7 @@ export const findings = defineFindings([
     kind: 'imaging',
     synonyms: [
       'cavitation',
-      'cavity',
+      'lung cavity',
       'cavitating lesion',
       'apical cavity',
       'upper lobe cavitation',

@@ -181,7 +181,8 @@ export const findings = defineFindings([
       'colorectal tumor',
       'apple core lesion',
       'colon cancer on colonoscopy',
-      'polyp',
+      'colonic polyp',
+      'rectal polyp',
     ],
   },
   {

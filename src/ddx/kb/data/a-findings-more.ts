@@ -264,8 +264,6 @@ export const findings = defineFindings([
       'renal bruit',
       'bruit over the renal arteries',
       'epigastric bruit',
-      'abdominal',
-      'renal',
     ],
   },
   {

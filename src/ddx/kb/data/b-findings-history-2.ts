@@ -174,7 +174,7 @@ export const findings = defineFindings([
     id: 'contact-sport',
     label: 'Contact sport or repetitive sport',
     kind: 'history',
-    synonyms: ['plays rugby', 'plays football', 'runner', 'athlete', 'sports', 'running', 'training for a marathon'],
+    synonyms: ['plays rugby', 'plays football', 'long-distance runner', 'athlete', 'plays sports', 'training for a marathon'],
   },
   {
     id: 'osteoporosis-history',
