@@ -1,11 +1,12 @@
 import type { IhtcModel } from './model.js';
 import type { PatientState } from './patient-state.js';
+import { planMandatoryDays } from './surgeon-plan.js';
 
 /** Picks the cheapest (day, room, theatre) for patient p by trying each option and undoing it; returns its delta. */
-export function placeBest(state: PatientState, p: number, maxDays = Number.POSITIVE_INFINITY): number {
+export function placeBest(state: PatientState, p: number, range: { first?: number; last?: number } = {}): number {
   const m = state.m;
-  const release = m.release[p] ?? 0;
-  const last = Math.min(m.due[p] ?? m.days - 1, release + maxDays - 1);
+  const release = Math.max(m.release[p] ?? 0, range.first ?? 0);
+  const last = Math.min(m.due[p] ?? m.days - 1, range.last ?? m.days - 1);
   let best = Number.POSITIVE_INFINITY;
   let choice: [number, number, number] = [-1, -1, -1];
   const base = [state.day[p] ?? -1, state.room[p] ?? -1, state.theater[p] ?? -1] as const;
@@ -26,7 +27,10 @@ export function placeBest(state: PatientState, p: number, maxDays = Number.POSIT
   return state.move(p, choice[0], choice[1], choice[2]);
 }
 
-/** Greedy start: mandatory patients by due day (longest surgery first), then optional ones where they lower the cost. */
+/**
+ * Greedy start: mandatory patients, most constrained first, on the days of a surgeon packing without overtime when
+ * one was found (elsewhere if that day has no room), then optional ones where they lower the cost.
+ */
 export function constructPatients(state: PatientState): void {
   const m: IhtcModel = state.m;
   const order = Array.from({ length: m.patients }, (_, p) => p);
@@ -37,8 +41,14 @@ export function constructPatients(state: PatientState): void {
       (m.due[a] ?? 0) - (m.due[b] ?? 0) ||
       (m.duration[b] ?? 0) - (m.duration[a] ?? 0),
   );
+  const planned = planMandatoryDays(m);
   for (const p of order) {
-    const delta = placeBest(state, p, m.mandatory[p] ? Number.POSITIVE_INFINITY : 10);
+    const day = planned[p] ?? -1;
+    if (day >= 0) {
+      placeBest(state, p, { first: day, last: day });
+      if (!state.inViolation(p)) continue;
+    }
+    const delta = placeBest(state, p, m.mandatory[p] ? {} : { last: (m.release[p] ?? 0) + 9 });
     if (!m.mandatory[p] && delta > 0) state.move(p, -1, -1, -1);
   }
 }

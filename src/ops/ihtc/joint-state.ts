@@ -30,7 +30,7 @@ export function jointMove(s: JointState, move: PatientMove): number {
   const oldRoom = patients.room[move.p] ?? -1;
   let delta = patients.move(move.p, move.day, move.room, move.theater);
   if (!nurses || (oldDay === move.day && oldRoom === move.room)) return delta;
-  if (oldDay >= 0) delta += nurses.updateStay(stay, oldRoom, oldDay, -1);
-  if (move.day >= 0) delta += nurses.updateStay(stay, move.room, move.day, 1);
+  if (oldDay >= 0) delta += nurses.updateStay(stay, { room: oldRoom, start: oldDay }, -1);
+  if (move.day >= 0) delta += nurses.updateStay(stay, { room: move.room, start: move.day }, 1);
   return delta;
 }

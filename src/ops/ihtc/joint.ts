@@ -1,7 +1,7 @@
 import { jointCost, jointMove, type JointState } from './joint-state.js';
 import type { IhtcModel } from './model.js';
 import type { NurseState } from './nurse-state.js';
-import { pickRelocation, relocate, undoMoves } from './relocate.js';
+import { pickRelocation, relocate, surgeonChain, undoMoves } from './relocate.js';
 import type { Anneal } from './search.js';
 
 export { jointCost, jointMove, type JointState } from './joint-state.js';
@@ -182,7 +182,7 @@ export function annealJoint(s: JointState, a: Anneal): number {
       temp = temperature(a, started);
     }
     moves++;
-    const kind = s.nurses ? a.rand() : a.rand() * 0.65;
+    const kind = s.nurses ? a.rand() : a.rand() * 0.67;
     if (kind < 0.45) {
       const move = proposePatient(s, a.rand);
       if (!move) continue;
@@ -193,6 +193,9 @@ export function annealJoint(s: JointState, a: Anneal): number {
     else if (kind < 0.65) {
       const p = pickRelocation(s.patients, a.rand);
       const moved = relocate(s, p, { rand: a.rand, ejecting: s.patients.inViolation(p) });
+      if (moved && !accept(moved.delta)) undoMoves(s, moved.undo);
+    } else if (kind < 0.67) {
+      const moved = surgeonChain(s, a.rand);
       if (moved && !accept(moved.delta)) undoMoves(s, moved.undo);
     }
     else tryNurse(s, a.rand, accept);

@@ -25,11 +25,11 @@ export class NurseState {
     this.nurseOf = new Int32Array(cellsPerDay * m.shifts).fill(-1);
     this.load = new Int32Array(m.nurses * m.days * m.shifts);
     this.stayNurse = new Int32Array((m.occupants + m.patients) * m.nurses);
-    for (let o = 0; o < m.occupants; o++) this.updateStay(o, m.fixedRoom[o] ?? 0, 0, 1);
+    for (let o = 0; o < m.occupants; o++) this.updateStay(o, { room: m.fixedRoom[o] ?? 0, start: 0 }, 1);
     if (start) {
       for (let p = 0; p < m.patients; p++) {
         const d = start.day[p] ?? -1;
-        if (d >= 0) this.updateStay(m.occupants + p, start.room[p] ?? 0, d, 1);
+        if (d >= 0) this.updateStay(m.occupants + p, { room: start.room[p] ?? 0, start: d }, 1);
       }
     }
   }
@@ -108,8 +108,9 @@ export class NurseState {
   }
 
   /** Adds (sign 1) or removes (sign -1) a stay in `room` from day `start`, priced against the cells' nurses. */
-  updateStay(stay: number, room: number, start: number, sign: 1 | -1): number {
+  updateStay(stay: number, at: { room: number; start: number }, sign: 1 | -1): number {
     const m = this.m;
+    const { room, start } = at;
     const end = Math.min(m.days, start + (m.los[stay] ?? 0));
     let delta = 0;
     for (let d = start; d < end; d++) {
@@ -124,7 +125,8 @@ export class NurseState {
       for (let s = 0; s < m.shifts; s++) {
         const nurse = this.nurseOf[rd * m.shifts + s] ?? -1;
         if (nurse < 0) {
-          if ((sign > 0 && list.length === 0) || (sign < 0 && list.length === 0)) delta += sign * UNCOVERED;
+          // Uncovered only counts for occupied cells: adding to an empty cell, or removing its last stay.
+          if (list.length === 0) delta += sign * UNCOVERED;
           continue;
         }
         delta += this.stayShift({ stay, offset, nurse, key: (nurse * m.days + d) * m.shifts + s }, s, sign);

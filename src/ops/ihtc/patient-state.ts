@@ -21,6 +21,8 @@ export class PatientState {
   private readonly surgeonTheater: Int32Array;
   private readonly genders: number;
   cost = 0;
+  /** Penalty per minute of theatre or surgeon overtime. */
+  private readonly perMinute = HARD_PER_MINUTE;
 
   constructor(readonly m: IhtcModel) {
     const P = m.patients;
@@ -76,7 +78,7 @@ export class PatientState {
     const load = this.theaterLoad[t * this.m.days + d] ?? 0;
     if (load === 0) return 0;
     const over = Math.max(0, load - (this.m.availability[t * this.m.days + d] ?? 0));
-    return this.m.weights.open_operating_theater + over * HARD_PER_MINUTE;
+    return this.m.weights.open_operating_theater + over * this.perMinute;
   }
 
   private surgeonDayCost(u: number, d: number): number {
@@ -86,7 +88,7 @@ export class PatientState {
     let used = 0;
     for (let t = 0; t < m.theaters; t++) if ((this.surgeonTheater[(u * m.days + d) * m.theaters + t] ?? 0) > 0) used++;
     const over = Math.max(0, load - (m.maxSurgery[u * m.days + d] ?? 0));
-    return Math.max(0, used - 1) * m.weights.surgeon_transfer + over * HARD_PER_MINUTE;
+    return Math.max(0, used - 1) * m.weights.surgeon_transfer + over * this.perMinute;
   }
 
   /** The patient's own terms: delay, unscheduled optional, missed mandatory, incompatible room. */
@@ -194,6 +196,11 @@ export class PatientState {
       if (n > (this.genderCount[c * this.genders + g] ?? 0)) return false;
     }
     return true;
+  }
+
+  /** Surgery minutes surgeon u still has free on day d (negative when in overtime). */
+  surgeonFree(u: number, d: number): number {
+    return (this.m.maxSurgery[u * this.m.days + d] ?? 0) - (this.surgeonLoad[u * this.m.days + d] ?? 0);
   }
 
   /** Whether patient p takes part in a hard violation (room-day, theatre-day, surgeon-day, or its own window). */

@@ -111,3 +111,79 @@ export function pickRelocation(st: PatientState, rand: () => number): number {
   for (let i = 0; i < 12 && !st.inViolation(p); i++) p = randomInt(rand, m.patients);
   return p;
 }
+
+/** Puts p on `day` in a room where it fits (ejecting optional patients from a random room if none), best theatre. */
+function placeAt(s: JointState, o: { p: number; day: number; undo: PatientMove[]; rand: () => number }): number | null {
+  const st = s.patients;
+  const m = st.m;
+  const p = o.p;
+  o.undo.push({ p, day: st.day[p] ?? -1, room: st.room[p] ?? -1, theater: st.theater[p] ?? -1 });
+  let delta = jointMove(s, { p, day: -1, room: -1, theater: -1 });
+  let room = fitRoom(st, p, o.day, o.rand);
+  if (room < 0) {
+    const r = randomInt(o.rand, m.rooms);
+    const kicked = m.incompatible[p * m.rooms + r] ? null : eject(s, { p, room: r, day: o.day, undo: o.undo });
+    if (kicked === null) return null;
+    delta += kicked;
+    room = r;
+  }
+  delta += jointMove(s, { p, day: o.day, room, theater: 0 });
+  return delta + bestTheater(s, p);
+}
+
+/**
+ * Surgeon-overtime repair (an ejection chain of depth two): a patient of an overloaded surgeon-day moves to another
+ * day of its window, after one of the surgeon's patients there moves on to a day with enough free time.
+ */
+export function surgeonChain(s: JointState, rand: () => number): { delta: number; undo: PatientMove[] } | null {
+  const st = s.patients;
+  const m = st.m;
+  let p = -1;
+  for (let i = 0; i < 30 && p < 0; i++) {
+    const q = randomInt(rand, m.patients);
+    const d = st.day[q] ?? -1;
+    if (d >= 0 && st.surgeonFree(m.surgeon[q] ?? 0, d) < 0) p = q;
+  }
+  if (p < 0) return null;
+  const u = m.surgeon[p] ?? 0;
+  const day = st.day[p] ?? 0;
+  const dur = m.duration[p] ?? 0;
+  const release = m.release[p] ?? 0;
+  const span = (m.due[p] ?? 0) - release + 1;
+  const target = release + randomInt(rand, span);
+  if (target === day) return null;
+  const undo: PatientMove[] = [];
+  let delta = 0;
+  const need = dur - st.surgeonFree(u, target);
+  if (need > 0) {
+    const peers: number[] = [];
+    for (let q = 0; q < m.patients; q++) if (q !== p && st.day[q] === target && m.surgeon[q] === u) peers.push(q);
+    for (let i = peers.length - 1; i > 0; i--) {
+      const j = randomInt(rand, i + 1);
+      [peers[i], peers[j]] = [peers[j] ?? 0, peers[i] ?? 0];
+    }
+    for (const q of peers) {
+      if (st.surgeonFree(u, target) >= dur) break;
+      const options: number[] = [];
+      for (let d = m.release[q] ?? 0; d <= (m.due[q] ?? 0); d++) {
+        if (d !== target && d !== day && st.surgeonFree(u, d) >= (m.duration[q] ?? 0)) options.push(d);
+      }
+      const dq = options[randomInt(rand, options.length)];
+      if (dq === undefined) continue;
+      const mark = undo.length;
+      const moved = placeAt(s, { p: q, day: dq, undo, rand });
+      if (moved === null) undoMoves(s, undo.splice(mark));
+      else delta += moved;
+    }
+    if (st.surgeonFree(u, target) < dur) {
+      undoMoves(s, undo);
+      return null;
+    }
+  }
+  const moved = placeAt(s, { p, day: target, undo, rand });
+  if (moved === null) {
+    undoMoves(s, undo);
+    return null;
+  }
+  return { delta: delta + moved, undo };
+}

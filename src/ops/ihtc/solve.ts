@@ -101,6 +101,14 @@ export async function solveIhtc(
     report('patients', patients.cost);
     await tick();
   }
+  // Still infeasible: keep annealing the patient plan (reheated) for up to half the budget.
+  const hasViolation = (): boolean => Array.from({ length: m.patients }, (_, p) => p).some((p) => patients.inViolation(p));
+  for (let i = 0; hasViolation() && !shouldStop() && Date.now() < started + budget * 0.5; i++) {
+    const sliceEnd = Math.min(started + budget * 0.5, Date.now() + budget * 0.05);
+    annealJoint({ patients }, { deadline: sliceEnd, t0: i % 2 === 0 ? 400 : 50, t1: 2, rand, shouldStop });
+    report('patients', patients.cost);
+    await tick();
+  }
   const nurses = new NurseState(m, { room: patients.room, day: patients.day });
   constructNurses(nurses);
   fillEmptyCells(nurses);
