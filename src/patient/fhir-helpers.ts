@@ -104,8 +104,17 @@ export function referenceId(reference: Reference | undefined): string | null {
   return parts[idIndex] ?? null;
 }
 
+const TYPE_RE = /^[A-Z][A-Za-z]+$/;
+
 /** The fact id a reference points to (`Type/id`); `type` is used when the reference does not say it. */
 export function referenceFactId(reference: Reference | undefined, type: string): string | null {
+  const ref0 = reference?.reference;
+  // Fast path for the common relative form `Type/id`.
+  const slash = ref0 ? ref0.indexOf('/') : -1;
+  if (ref0 && slash > 0 && slash < ref0.length - 1 && ref0.indexOf('/', slash + 1) < 0 && !/[:#]/.test(ref0)) {
+    const refType = ref0.slice(0, slash);
+    return TYPE_RE.test(refType) ? ref0 : `${type}/${ref0.slice(slash + 1)}`;
+  }
   const id = referenceId(reference);
   if (!id) {
     return null;
@@ -115,7 +124,7 @@ export function referenceFactId(reference: Reference | undefined, type: string):
   const history = parts.indexOf('_history');
   const typeIndex = (history > 0 ? history - 1 : parts.length - 1) - 1;
   const refType = typeIndex >= 0 ? parts[typeIndex] : undefined;
-  return `${refType && /^[A-Z][A-Za-z]+$/.test(refType) ? refType : type}/${id}`;
+  return `${refType && TYPE_RE.test(refType) ? refType : type}/${id}`;
 }
 
 /** Milliseconds since the epoch of an ISO date or dateTime (partial dates allowed), or NaN. */

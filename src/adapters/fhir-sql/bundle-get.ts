@@ -26,7 +26,7 @@ export async function executeGet(db: SqlClient, url: string, baseUrl: string): P
     return readVersion(db, type, id, version);
   }
   if (parts.length === 3 && type === 'Patient' && op === '$everything') {
-    return patientEverything(db, id, baseUrl);
+    return patientEverything(db, id, { baseUrl });
   }
   throw new AppError('VITALIS_BAD_REQUEST', 'Unsupported GET URL in bundle entry');
 }

@@ -29,6 +29,10 @@ type Step = (values: TypedValue[]) => TypedValue[];
 
 const compiledByType = new Map<string, CompiledParam[]>();
 
+// Parameters searched and sorted on columns of `resources` (id, last_updated), never on index rows: writing rows
+// for them would cost two index rows per resource (~15% of the rows of a bulk import) that no query reads.
+const COLUMN_PARAMS: ReadonlySet<string> = new Set(['_id', '_lastUpdated']);
+
 /** Returns the indexable SearchParameters of a resource type with compiled expressions (cached per type). */
 export function compiledParams(resourceType: string): CompiledParam[] {
   let params = compiledByType.get(resourceType);
@@ -42,7 +46,7 @@ export function compiledParams(resourceType: string): CompiledParam[] {
 function compileType(resourceType: string): CompiledParam[] {
   const out: CompiledParam[] = [];
   for (const [code, sp] of Object.entries(getSearchParameters(resourceType) ?? {})) {
-    if (!sp.expression || sp.type === 'composite' || sp.type === 'special') {
+    if (!sp.expression || sp.type === 'composite' || sp.type === 'special' || COLUMN_PARAMS.has(code)) {
       continue;
     }
     const get = compileExpression(resourceType, sp.expression);

@@ -71,17 +71,18 @@ describe('extractIndexRows', () => {
       { param: 'identifier', system: 'http://example/mrn', code: 'M-1', display: 'medical record number' },
     ]);
     expect(tok('phone')).toEqual([{ param: 'phone', system: 'phone', code: '555-0100', display: null }]);
-    expect(tok('_id')).toEqual([{ param: '_id', system: null, code: 'p1', display: null }]);
+    // _id and _lastUpdated are searched on resource columns, so they have no index rows.
+    expect(tok('_id')).toEqual([]);
   });
 
-  it('indexes dates by precision, including meta.lastUpdated', () => {
+  it('indexes dates by precision, but not meta.lastUpdated (a column)', () => {
     const rows = extractIndexRows(patient);
     expect(rows.date.find((r) => r.param === 'birthdate')).toEqual({
       param: 'birthdate',
       lo: '1980-07-01T00:00:00.000Z',
       hi: '1980-07-31T23:59:59.999Z',
     });
-    expect(rows.date.find((r) => r.param === '_lastUpdated')?.lo).toBe('2024-01-02T03:04:05.678Z');
+    expect(rows.date.find((r) => r.param === '_lastUpdated')).toBeUndefined();
   });
 
   it('indexes references with target type and id, and the patient compartment', () => {

@@ -23,6 +23,8 @@
  * - sp_number / sp_quantity: `value` as written plus [lo, hi], the range implied by its precision (1.5 → 1.45..1.55).
  *   Quantity also keeps `system`, `code`, `unit`.
  * - sp_uri: `value` as written.
+ * - `_id` and `_lastUpdated` have no index rows: they are searched and sorted on `resources.id` / `last_updated`
+ *   (stores written before this rule may still hold such rows; nothing reads them).
  */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   {

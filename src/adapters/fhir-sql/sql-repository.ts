@@ -15,6 +15,7 @@ import { processBundle } from './bundle.js';
 import { etagVersion } from './bundle-entries.js';
 import { findOne } from './conditional.js';
 import { openSqlClient, type OpenSqlOptions } from './db.js';
+import { ContentCache } from './content-cache.js';
 import { patientEverything } from './everything.js';
 import { readHistory } from './history.js';
 import { migrate } from './migrate.js';
@@ -29,6 +30,8 @@ import { writeResources, type OpResult } from './write.js';
 export class SqlFhirRepository implements FhirRepository {
   readonly capabilities: RepositoryCapabilities = { write: true, local: true };
   private readonly validationPool = new ValidationPool();
+  // Texts of resource versions read by $everything (a patient's record is read again and again by context builds).
+  private readonly contentCache = new ContentCache();
 
   constructor(readonly db: SqlClient) {
     loadFhirDefinitions();
@@ -86,7 +89,7 @@ export class SqlFhirRepository implements FhirRepository {
   }
 
   everything(patientId: string, baseUrl?: string): Promise<Bundle> {
-    return patientEverything(this.db, patientId, baseUrl);
+    return patientEverything(this.db, patientId, { baseUrl, cache: this.contentCache });
   }
 
   /**

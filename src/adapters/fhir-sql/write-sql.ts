@@ -51,11 +51,13 @@ export async function fetchExisting(
   return out;
 }
 
+// json (not jsonb) input: the batch text is only scanned, and each content is parsed to jsonb once, when its row is
+// read (jsonb input would build the whole batch as one jsonb value first, then copy each content out of it).
 const UPSERT_SQL = `
 WITH up AS (
   INSERT INTO resources (res_type, id, version_id, last_updated, deleted, content)
   SELECT x.t, x.i, x.v, x.lu::timestamptz, x.c IS NULL, x.c
-    FROM jsonb_to_recordset($1::jsonb) AS x(t text, i text, v integer, lu text, c jsonb)
+    FROM json_to_recordset($1::json) AS x(t text, i text, v integer, lu text, c jsonb)
   ON CONFLICT (res_type, id) DO UPDATE SET version_id = EXCLUDED.version_id, last_updated = EXCLUDED.last_updated,
     deleted = EXCLUDED.deleted, content = EXCLUDED.content
   RETURNING rid, res_type, id, version_id, last_updated, deleted, content
