@@ -63,6 +63,9 @@ export const ConfigSchema = z
     deidBareYears: z.enum(['keep', 'redact']).default('keep'),
     deidDateMode: z.enum(['shift', 'year']).default('shift'),
     deidMaxTextBytes: intFrom(8 * 1024 * 1024, 1024),
+    // meds (issue 5)
+    medsKnowledge: optionalString,
+    medsRxnormIngredients: optionalString,
     // ops (issue 8)
   })
   .strict();
@@ -117,6 +120,9 @@ export const ENV_KEYS: Record<keyof Config, string> = {
   deidBareYears: 'VITALIS_DEID_BARE_YEARS',
   deidDateMode: 'VITALIS_DEID_DATE_MODE',
   deidMaxTextBytes: 'VITALIS_DEID_MAX_TEXT_BYTES',
+  // meds (issue 5)
+  medsKnowledge: 'VITALIS_MEDS_KNOWLEDGE',
+  medsRxnormIngredients: 'VITALIS_MEDS_RXNORM_INGREDIENTS',
   // ops (issue 8)
 };
 

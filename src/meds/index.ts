@@ -1,6 +1,6 @@
 export { checkMedications, ordersFromCodes, ordersFromDrafts, type MedsCheckInput } from './check.js';
 export * from './alert-schema.js';
-export { buildKnowledge, vitalisKnowledge, VITALIS_SOURCE, type KnowledgeSource, type MedsKnowledge } from './kb.js';
+export { buildKnowledge, useSiteKnowledge, vitalisKnowledge, VITALIS_SOURCE, type KnowledgeSource, type MedsKnowledge } from './kb.js';
 export { loadExternalKnowledge, loadAnsmThesaurus, parseInteractionCsv } from './external/index.js';
 export { medsCdsServices } from './cds-services.js';
 export { alertToCard } from './cards.js';

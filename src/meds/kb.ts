@@ -94,7 +94,16 @@ export function buildKnowledge(sources: readonly KnowledgeSource[] = [VITALIS_SO
 
 let defaultKnowledge: MedsKnowledge | null = null;
 
-/** Our own knowledge, built once per process (a cache that can be rebuilt). */
+/**
+ * Adds a site's licensed or local interaction knowledge (loaded at start-up from `VITALIS_MEDS_KNOWLEDGE`) to our own;
+ * every check without explicit knowledge then uses both.
+ */
+export function useSiteKnowledge(sources: readonly KnowledgeSource[]): MedsKnowledge {
+  defaultKnowledge = buildKnowledge([VITALIS_SOURCE, ...sources]);
+  return defaultKnowledge;
+}
+
+/** The knowledge in use: ours, plus the site's when configured (built once per process, a cache that can be rebuilt). */
 export function vitalisKnowledge(): MedsKnowledge {
   defaultKnowledge ??= buildKnowledge();
   return defaultKnowledge;

@@ -19,7 +19,12 @@ function modelsLine(config: Config): string {
 }
 
 /** The start-up banner: the store and every URL a user needs. */
-export function renderBanner(url: string, config: Config, repo: FhirRepository): string {
+export function renderBanner(
+  url: string,
+  config: Config,
+  repo: FhirRepository,
+  siteKnowledge: readonly string[] = [],
+): string {
   const store = describeStore(config);
   const rows: [string, string][] = [
     ['UI', `${url}/`],
@@ -38,6 +43,7 @@ export function renderBanner(url: string, config: Config, repo: FhirRepository):
     ...authLines(config),
     ...cdsLines(config),
     `  Language models: ${modelsLine(config)}`,
+    `  Interaction knowledge: Vitalis${siteKnowledge.map((k) => ` + ${k}`).join('')}`,
     '',
     ...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
     '',

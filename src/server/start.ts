@@ -9,6 +9,7 @@ import type { FhirRepository } from '../fhir/repository.js';
 import { buildApp } from './app.js';
 import { renderBanner } from './banner.js';
 import { seedDemoIfEmpty } from './seed.js';
+import { loadSiteKnowledge } from './site-knowledge.js';
 
 /** A listening server: the app, its URL and an idempotent graceful close (server first, then the store). */
 export interface RunningServer {
@@ -56,6 +57,7 @@ async function listen(
  * config.host/port, prints a banner and shuts down gracefully on SIGINT/SIGTERM.
  */
 export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  const siteKnowledge = loadSiteKnowledge(config, logger);
   const repo = await openRepository(config, logger);
   // Audit records go to the chart store when it is writable, else to PHI-free log lines (docs/smart.md).
   const audit = repo.capabilities.write ? createFhirAuditTrail({ repo, logger }) : createLogAuditTrail(logger);
@@ -95,7 +97,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   }
   process.on('unhandledRejection', onRejection);
-  (options.print ?? ((text: string) => process.stdout.write(text)))(renderBanner(url, config, repo));
+  (options.print ?? ((text: string) => process.stdout.write(text)))(renderBanner(url, config, repo, siteKnowledge));
   logger.info('server listening', { url });
   return { app, url, close };
 }
