@@ -24,6 +24,8 @@ export interface DiagnoseOptions {
   exclude?: readonly string[];
   /** Where age and sex came from (the Patient resource for a chart); defaults to the caller. */
   demographicsSource?: FindingSource;
+  /** Findings the clinician marked present or absent (source `user`); they replace what the chart says. */
+  clinicianFindings?: readonly { id: string; present: boolean }[];
 }
 
 const PAST_PREFIXES = ['history-of-', 'prior-', 'past-', 'previous-'];
@@ -35,6 +37,7 @@ export class DdxEngine {
   readonly recognizer: RuleRecognizer;
   private readonly codes: CodeIndex;
   private readonly kinds: Map<string, string>;
+  private readonly labels: Map<string, string>;
   private readonly conditionIndex: Map<string, number>;
 
   constructor(kb: KnowledgeBase) {
@@ -43,7 +46,13 @@ export class DdxEngine {
     this.recognizer = new RuleRecognizer(kb.findings);
     this.codes = new CodeIndex(kb.findings);
     this.kinds = new Map(kb.findings.map((f) => [f.id, f.kind]));
+    this.labels = new Map(kb.findings.map((f) => [f.id, f.label]));
     this.conditionIndex = new Map(this.net.conditions.map((c, i) => [c.id, i]));
+  }
+
+  /** True when the knowledge base defines this finding id. */
+  hasFinding(id: string): boolean {
+    return this.kinds.has(id);
   }
 
   /** Loads and compiles knowledge-base sources into an engine. */
@@ -174,6 +183,18 @@ export class DdxEngine {
       fact: `Patient/${ctx.patient.id}`,
       resource: ctx.patient.source,
     };
-    return this.diagnoseFindings(read.findings, read.demographics, { demographicsSource, ...options });
+    const overrides = options.clinicianFindings ?? [];
+    const overridden = new Set(overrides.map((f) => f.id));
+    const findings: RecognizedFinding[] = [
+      ...read.findings.filter((f) => !overridden.has(f.id)),
+      ...overrides.map((f) => ({
+        id: f.id,
+        label: this.labels.get(f.id) ?? f.id,
+        present: f.present,
+        source: { kind: 'user' as const },
+        temporality: 'current' as const,
+      })),
+    ];
+    return this.diagnoseFindings(findings, read.demographics, { demographicsSource, ...options });
   }
 }

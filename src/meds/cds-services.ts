@@ -70,3 +70,27 @@ export function medsCdsServices(): CdsService[] {
     },
   ];
 }
+
+/** Id of the medication-review service on the active list (used by the workspace; not listed in discovery). */
+export const MEDS_REVIEW_SERVICE_ID = 'vitalis-workspace-meds-review';
+
+/**
+ * Medication-safety alerts on the active list as patient-view cards, so that a clinician can accept or override them
+ * like any card (the order-select and order-sign services above check draft orders only).
+ */
+export function medsReviewCdsService(): CdsService {
+  return {
+    id: MEDS_REVIEW_SERVICE_ID,
+    hook: 'patient-view',
+    title: 'Vitalis medication review (workspace)',
+    description: 'Medication-safety alerts on the active medication list, as cards to accept or override.',
+    handle(inv): Promise<CdsServiceResult> {
+      const patient = inv.patient;
+      if (!patient) return Promise.resolve({ cards: [] });
+      const result = checkMedications({ context: patient, now: patient.asOf });
+      return Promise.resolve({
+        cards: result.alerts.map((a) => alertToCard(a, { patientId: patient.patient.id, drafts: [] })),
+      });
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createDeidService } from '../deid/index.js';
 import { loadFhirDefinitions } from '../fhir/definitions.js';
 import { registerBodyParsers } from './body-parsers.js';
 import { registerSmartAndAuth } from './auth-setup.js';
@@ -40,6 +41,8 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
       void sendError(request, reply, normalizeRequestError(error));
     },
   });
+  // One de-identification service (engine and mapping store) for the API and the LLM router.
+  const deid = createDeidService(deps.config);
   registerBodyParsers(app);
   registerHooks(app, deps.logger);
   if (await webAppBuilt()) {
@@ -64,9 +67,9 @@ export async function buildApp(deps: ServerDeps): Promise<FastifyInstance> {
   // meds routes (issue 5)
   registerApiMedsRoutes(app, deps);
   // llm routes (issue 6)
-  registerApiLlmRoutes(app, deps, { deidentifier: llmDeidentifier(deps) });
+  registerApiLlmRoutes(app, deps, { deidentifier: llmDeidentifier(deps, deid) });
   // deid routes (issue 7)
-  registerApiDeidRoutes(app, deps);
+  registerApiDeidRoutes(app, deps, deid);
   // ops routes (issue 8)
   registerApiOpsRoutes(app, deps);
   // web app (issue 9)

@@ -33,11 +33,18 @@ export function curtoisInstanceText(dataDir: string, n: number): string {
   return readFileSync(join(dataDir, 'curtois-shift-scheduling-1-24', 'txt', `Instance${n}.txt`), 'utf8');
 }
 
-let ihtcArchive: Map<string, Buffer> | undefined;
+/** The competition archive's entries, read once per archive path. */
+const archives = new Map<string, Map<string, Buffer>>();
 
+/** The text of a public IHTC instance (i01…i30), read from the competition archive in place. */
 export function ihtcInstanceText(dataDir: string, name: string): string {
-  ihtcArchive ??= zipEntries(readFileSync(join(dataDir, 'ihtc2024', 'ihtc2024_competition_instances.zip')));
-  const entry = ihtcArchive.get(`${name}.json`);
+  const path = join(dataDir, 'ihtc2024', 'ihtc2024_competition_instances.zip');
+  let archive = archives.get(path);
+  if (!archive) {
+    archive = zipEntries(readFileSync(path));
+    archives.set(path, archive);
+  }
+  const entry = archive.get(`${name}.json`);
   if (!entry) throw new AppError('VITALIS_NOT_FOUND', `No ${name}.json in the IHTC competition archive`);
   return entry.toString('utf8');
 }

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { zipEntries } from './zip-entries.js';
+import { ihtcBestKnown, ihtcInstanceText } from '../bench/data.js';
 
-/** The IHTC 2024 data folder in ../shared (read in place, never copied). */
-export const IHTC_DIR = fileURLToPath(new URL('../../../../shared/data/or/ihtc2024/', import.meta.url));
+/** The OR benchmark data folder in ../shared (read in place, never copied). */
+const OR_DIR = fileURLToPath(new URL('../../../../shared/data/or/', import.meta.url));
+
+/** The IHTC 2024 data folder. */
+export const IHTC_DIR = `${OR_DIR}ihtc2024/`;
 
 /** Why tests needing ../shared cannot run here (they fail loudly under CI=true), or null. */
 export function ihtcDataMissing(): string | null {
@@ -12,14 +15,9 @@ export function ihtcDataMissing(): string | null {
   return `${IHTC_DIR} is missing; skipping the IHTC data tests`;
 }
 
-let cache: Map<string, Buffer> | undefined;
-
 /** The text of a public instance (i01…i30) from the competition archive. */
 export function publicInstanceText(name: string): string {
-  cache ??= zipEntries(readFileSync(`${IHTC_DIR}ihtc2024_competition_instances.zip`));
-  const entry = cache.get(`${name}.json`);
-  if (!entry) throw new Error(`no ${name}.json in the competition archive`);
-  return entry.toString('utf8');
+  return ihtcInstanceText(OR_DIR, name);
 }
 
 /** The text of the best-known solution of a public instance. */
@@ -27,8 +25,10 @@ export function publicSolutionText(name: string): string {
   return readFileSync(`${IHTC_DIR}solutions/public/sol_${name}.json`, 'utf8');
 }
 
-/** Best-known cost upper bounds, by instance name. */
+let bestKnown: Map<string, number> | undefined;
+
+/** Best-known cost upper bounds, by instance name (read once). */
 export function bestKnownCosts(): Map<string, number> {
-  const rows = readFileSync(`${IHTC_DIR}upper_bounds_ihtp_page.csv`, 'utf8').trim().split('\n').slice(1);
-  return new Map(rows.map((r) => r.split(',')).map(([name = '', cost = '']) => [name, Number(cost)]));
+  bestKnown ??= ihtcBestKnown(OR_DIR);
+  return bestKnown;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { defaultDdxEngine, type RecognizedFinding } from '../../ddx/index.js';
+import { defaultDdxEngine } from '../../ddx/index.js';
 import { buildPatientContext } from '../../patient/index.js';
 import type { ServerDeps } from '../deps.js';
 import { defineRoute } from '../route-table.js';
@@ -39,8 +39,7 @@ export function registerApiDdxInteractiveRoutes(app: FastifyInstance, deps: Serv
       }
       const { patientId, findings, setting, limit } = parsed.data;
       const engine = defaultDdxEngine();
-      const known = new Map(engine.kb.findings.map((f) => [f.id, f.label]));
-      const unknown = findings.filter((f) => !known.has(f.id)).map((f) => f.id);
+      const unknown = findings.filter((f) => !engine.hasFinding(f.id)).map((f) => f.id);
       if (unknown.length > 0) {
         throw new AppError(
           'VITALIS_BAD_REQUEST',
@@ -48,24 +47,7 @@ export function registerApiDdxInteractiveRoutes(app: FastifyInstance, deps: Serv
         );
       }
       const context = await buildPatientContext(deps.repo, patientId);
-      const chart = engine.diagnoseContext(context, { setting, limit });
-      const overridden = new Set(findings.map((f) => f.id));
-      const merged: RecognizedFinding[] = [
-        ...chart.findings.filter((f) => !overridden.has(f.id)).map((f) => ({ ...f, temporality: 'current' as const })),
-        ...findings.map((f) => ({
-          id: f.id,
-          label: known.get(f.id) ?? f.id,
-          present: f.present,
-          source: { kind: 'user' as const },
-          temporality: 'current' as const,
-        })),
-      ];
-      const sex = context.patient.sex === 'female' || context.patient.sex === 'male' ? context.patient.sex : null;
-      const result = engine.diagnoseFindings(
-        merged,
-        { age: context.patient.age?.years ?? null, sex },
-        { setting, limit },
-      );
+      const result = engine.diagnoseContext(context, { setting, limit, clinicianFindings: findings });
       return reply.code(200).send(result);
     },
   });

@@ -2,7 +2,7 @@ import type { Bundle, Patient, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
-import { createDeidService, deidentifyBundle, deidentifyResource } from '../../deid/index.js';
+import { createDeidService, deidentifyBundle, deidentifyResource, type DeidService } from '../../deid/index.js';
 import type { ServerDeps } from '../deps.js';
 import { idParam } from '../request-input.js';
 import { defineRoute } from '../route-table.js';
@@ -34,8 +34,11 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
  * `{text, mappingId}` -> `{text}`; `POST /api/deid/fhir[?dates=shift|year]` de-identifies a resource or Bundle with the
  * Safe Harbor profile; `GET /api/deid/patients/:id` returns the patient's whole chart ($everything) de-identified.
  */
-export function registerApiDeidRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const service = createDeidService(deps.config);
+export function registerApiDeidRoutes(
+  app: FastifyInstance,
+  deps: ServerDeps,
+  service: DeidService = createDeidService(deps.config),
+): void {
   defineRoute(app, '/api/deid', {
     POST: async (request, reply) => {
       const body = parse(DeidBody, request.body);

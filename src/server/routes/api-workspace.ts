@@ -13,11 +13,10 @@ import {
   recordFeedback,
   type CdsCaller,
   type CdsService,
-  type CdsServiceResult,
   type FeedbackRecord,
   type SpecCard,
 } from '../../cds/index.js';
-import { alertToCard, checkMedications } from '../../meds/index.js';
+import { medsReviewCdsService } from '../../meds/index.js';
 import { buildPatientContext } from '../../patient/index.js';
 import { SOFTWARE, type ServerDeps } from '../deps.js';
 import { idParam } from '../request-input.js';
@@ -26,30 +25,6 @@ import { defineRoute } from '../route-table.js';
 /** The workspace is the caller of its own CDS services (it has no EHR JWT). */
 const WORKSPACE_CALLER: CdsCaller = { authenticated: false, issuer: null, clientId: 'vitalis-workspace', tenant: null };
 const AGENT = { who: 'client:vitalis-workspace', clientId: 'vitalis-workspace' };
-
-/** Id of the workspace's medication-review service (the active list, as `GET /api/patients/:id/meds-check`). */
-export const MEDS_REVIEW_SERVICE_ID = 'vitalis-workspace-meds-review';
-
-/**
- * Medication-safety alerts on the active list as patient-view cards, so that the clinician can accept or override them
- * in the workspace like any card (the engine's own CDS services answer order-select and order-sign only).
- */
-function medsReviewService(): CdsService {
-  return {
-    id: MEDS_REVIEW_SERVICE_ID,
-    hook: 'patient-view',
-    title: 'Vitalis medication review (workspace)',
-    description: 'Medication-safety alerts on the active medication list, as cards to accept or override.',
-    handle(inv): Promise<CdsServiceResult> {
-      const patient = inv.patient;
-      if (!patient) return Promise.resolve({ cards: [] });
-      const result = checkMedications({ context: patient, now: patient.asOf });
-      return Promise.resolve({
-        cards: result.alerts.map((a) => alertToCard(a, { patientId: patient.patient.id, drafts: [] })),
-      });
-    },
-  };
-}
 
 /** One card as the workspace shows it: the spec card, its service, and the feedback already recorded for it. */
 interface WorkspaceCard {
@@ -119,7 +94,7 @@ function uuidParam(request: FastifyRequest): string {
  * `/api/cds/feedback/stats`) and audits it.
  */
 export function registerApiWorkspaceRoutes(app: FastifyInstance, deps: ServerDeps): void {
-  const registry = createCdsRegistry([...(deps.cdsServices ?? allCdsServices()), medsReviewService()]);
+  const registry = createCdsRegistry([...(deps.cdsServices ?? allCdsServices()), medsReviewCdsService()]);
   const patientView: CdsService[] = registry.services.filter((s) => s.hook === 'patient-view');
   const ledger = createCardLedger(50_000);
   const store = deps.repo.capabilities.write ? createRepositoryFeedbackStore(deps.repo) : createMemoryFeedbackStore();
